@@ -1,0 +1,95 @@
+package se.lefileka;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.springframework.jms.connection.CachingConnectionFactory;
+import se.lefileka.broker.EmbeddedBroker;
+import se.lefileka.database.Database;
+import se.lefileka.fk.FkHeaderFilterStrategy;
+import se.lefileka.intake.InputErrors;
+import se.lefileka.intake.JmsReplies;
+import se.lefileka.lefi.LefiApi;
+import se.lefileka.online.OnlineAnswers;
+import se.lefileka.online.OnlineIntake;
+import se.lefileka.query.QueryValidator;
+import se.lefileka.sandbox.Sandbox;
+import se.lefileka.sla.LaneRetry;
+
+/**
+ * Starts the embedded parts (sandbox, broker, database) the configuration asks for and binds the
+ * beans the YAML routes call. A {@code clock} already in the registry (a test's) is used as is.
+ */
+public class BundleConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        Registry registry = context.getRegistry();
+        Clock clock = registry.findSingleByType(Clock.class);
+        if (clock == null) {
+            clock = Clock.system(QueryValidator.STOCKHOLM);
+            registry.bind("clock", Clock.class, clock);
+        }
+        Path dataDir = Path.of(property(properties, "bundle.data.dir"));
+
+        if (Boolean.parseBoolean(property(properties, "lefi.sandbox.enabled"))) {
+            Sandbox sandbox = new Sandbox(Integer.parseInt(property(properties, "lefi.sandbox.port")), clock);
+            sandbox.start();
+            context.addService(sandbox, true, true);
+            registry.bind("sandbox", sandbox);
+            for (String url : new String[] {"lefi.url", "leka.url"}) {
+                if (property(properties, url).isBlank()) {
+                    properties.addOverrideProperty(url, sandbox.url());
+                }
+            }
+        }
+
+        String brokerUrl = property(properties, "jms.broker.url");
+        if (brokerUrl.isBlank()) {
+            context.addService(new EmbeddedBroker(dataDir.resolve("broker"),
+                    property(properties, "jms.embedded.acceptor")), true, true);
+            brokerUrl = EmbeddedBroker.IN_VM_URL;
+        }
+        CachingConnectionFactory connectionFactory =
+                new CachingConnectionFactory(new ActiveMQConnectionFactory(brokerUrl));
+        connectionFactory.setSessionCacheSize(10);
+        registry.bind("jmsConnectionFactory", connectionFactory);
+
+        Database database = new Database(property(properties, "bundle.db.url"),
+                property(properties, "bundle.db.user"), property(properties, "bundle.db.password"));
+        database.createSchema();
+        context.addService(database, true, true);
+        registry.bind("bundleDataSource", database.dataSource());
+
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        registry.bind("bundleJson", json);
+        registry.bind("fkHeaders", new FkHeaderFilterStrategy());
+
+        String lefiVersion = property(properties, "lefi.api.version");
+        QueryValidator validator = new QueryValidator(clock, property(properties, "lefi.default-purpose"));
+        registry.bind("onlineIntake", new OnlineIntake(json, validator, clock, lefiVersion));
+        registry.bind("onlineAnswers", new OnlineAnswers(json, clock, lefiVersion));
+        registry.bind("lefiApi", new LefiApi(LefiApi.mapperFor(lefiVersion),
+                property(properties, "lefi.organisationsnummer"), json, clock));
+        registry.bind("jmsReplies", new JmsReplies());
+        registry.bind("inputErrors", new InputErrors(json, clock));
+        registry.bind("laneRetry", new LaneRetry(clock,
+                Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.max-millis"))),
+                Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.first-backoff-millis"))),
+                Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.max-backoff-millis")))));
+    }
+
+    private static String property(PropertiesComponent properties, String key) {
+        return properties.resolveProperty(key).orElse("").trim();
+    }
+}

@@ -1,0 +1,16 @@
+package se.lefileka.fk;
+
+import org.apache.camel.http.base.HttpHeaderFilterStrategy;
+
+/**
+ * Sends FK only the HTTP headers meant for it: the bundle's own {@code Lefi*} headers and the
+ * broker's {@code JMS*} and {@code _AMQ*} properties never leave the bundle.
+ */
+public class FkHeaderFilterStrategy extends HttpHeaderFilterStrategy {
+
+    @Override
+    protected void initialize() {
+        super.initialize();
+        setOutFilterStartsWith("Camel", "camel", "org.apache.camel", "Lefi", "lefi", "JMS", "jms", "_AMQ", "_amq");
+    }
+}

@@ -1,0 +1,47 @@
+package se.lefileka.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import org.apache.camel.Exchange;
+import se.lefileka.query.Problem;
+import se.lefileka.query.QueryResult;
+import se.lefileka.query.QueryValidator;
+import se.lefileka.query.ResultStatus;
+
+/** What the bundle says about input it could not read: the error file and the JMS error answer. */
+public class InputErrors {
+
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public InputErrors(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The {@code <file>.error.json} written beside an unreadable file in the error folder. */
+    public String fileReport(Exchange exchange) throws Exception {
+        ObjectNode report = json.createObjectNode()
+                .put("file", exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class))
+                .put("error", reason(exchange))
+                .put("at", now().toString());
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(report);
+    }
+
+    /** The answer to an unreadable JMS message: {@code REJECTED}, saying why. */
+    public QueryResult rejection(Exchange exchange) {
+        return QueryResult.problem(null, null, ResultStatus.REJECTED, Problem.failure(reason(exchange)), now(), null);
+    }
+
+    public String reason(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        return cause == null ? "unknown" : cause.getMessage();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock.withZone(QueryValidator.STOCKHOLM)).truncatedTo(ChronoUnit.SECONDS);
+    }
+}

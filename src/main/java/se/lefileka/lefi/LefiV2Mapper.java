@@ -1,0 +1,64 @@
+package se.lefileka.lefi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import se.lefileka.fk.FkRequest;
+import se.lefileka.query.BenefitInfo;
+import se.lefileka.query.OnlineQuery;
+
+/** LEFI v2 (current): ISO dates, {@code personnummer}, {@code syfte}, organisation header. */
+public class LefiV2Mapper implements LefiMapper {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    @Override
+    public String version() {
+        return "v2";
+    }
+
+    @Override
+    public Map<String, String> headers(String organisationsnummer) {
+        return Map.of("X-Organisationsnummer", organisationsnummer);
+    }
+
+    @Override
+    public FkRequest onlineQuery(OnlineQuery query, String fragaId) {
+        ObjectNode body = JSON.objectNode().put("fragaId", fragaId);
+        fraga(body, query);
+        body.put("syfte", query.purpose());
+        return new FkRequest("POST", "/v2/onlinefragor", body);
+    }
+
+    static ObjectNode fraga(ObjectNode target, OnlineQuery query) {
+        target.put("personnummer", query.personnummer());
+        query.benefits().forEach(target.putArray("formaner")::add);
+        return target.put("fromDatum", query.from().toString()).put("tomDatum", query.to().toString());
+    }
+
+    @Override
+    public PersonAnswer personAnswer(JsonNode svar) {
+        List<BenefitInfo> benefits = new ArrayList<>();
+        for (JsonNode forman : svar.path("formaner")) {
+            List<BenefitInfo.Period> periods = new ArrayList<>();
+            for (JsonNode p : forman.path("perioder")) {
+                periods.add(new BenefitInfo.Period(LocalDate.parse(p.path("fromDatum").asText()),
+                        LocalDate.parse(p.path("tomDatum").asText()), p.path("belopp").decimalValue(),
+                        LefiCodes.amountType(p.path("beloppstyp").asText()),
+                        p.hasNonNull("omfattning") ? p.path("omfattning").asInt() : null));
+            }
+            List<BenefitInfo.Payment> payments = new ArrayList<>();
+            for (JsonNode u : forman.path("utbetalningar")) {
+                payments.add(new BenefitInfo.Payment(LocalDate.parse(u.path("utbetalningsdatum").asText()),
+                        u.path("belopp").decimalValue(), u.path("myndighet").asText()));
+            }
+            benefits.add(new BenefitInfo(forman.path("formanstyp").asText(), periods, payments));
+        }
+        return new PersonAnswer(svar.path("personnummer").asText(null), LefiCodes.status(svar.path("status").asText()),
+                benefits, svar.path("meddelande").asText(null));
+    }
+}

@@ -1,0 +1,38 @@
+package se.lefileka.query;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The answer about one person, in the one model every channel and API version shares
+ * (PRODUCT.md, "Result"). A {@code PROTECTED} answer carries nothing about the person.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"line", "requestId", "personnummer", "status", "benefits", "error", "answeredAt", "apiVersion"})
+public record QueryResult(Integer line, String requestId, String personnummer, ResultStatus status,
+                          List<BenefitInfo> benefits, Problem error, OffsetDateTime answeredAt, String apiVersion) {
+
+    public static QueryResult answered(String requestId, String personnummer, ResultStatus status,
+                                       List<BenefitInfo> benefits, OffsetDateTime answeredAt, String apiVersion) {
+        if (status == ResultStatus.PROTECTED) {
+            return new QueryResult(null, requestId, null, status, null, null, answeredAt, apiVersion);
+        }
+        return new QueryResult(null, requestId, personnummer, status, benefits, null, answeredAt, apiVersion);
+    }
+
+    public static QueryResult problem(String requestId, String personnummer, ResultStatus status, Problem error,
+                                      OffsetDateTime at, String apiVersion) {
+        return new QueryResult(null, requestId, personnummer, status, null, error, at, apiVersion);
+    }
+
+    public QueryResult withLine(int lineNumber) {
+        return new QueryResult(lineNumber, requestId, personnummer, status, benefits, error, answeredAt, apiVersion);
+    }
+
+    @Override
+    public String toString() {
+        return "QueryResult[requestId=" + requestId + ", status=" + status + "]";
+    }
+}

@@ -1,0 +1,227 @@
+package se.lefileka.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The built-in stand-in for FK: serves all of CONTRACT.md (LEFI online and mass, LEKA
+ * subscriptions and notifications, v1 and v2) on a local port, judges every call by the SLA's
+ * capacity rules ({@link #judge()}), and lets tests make it slow, failing or closed
+ * ({@link #faults()}).
+ */
+public class Sandbox extends ServiceSupport {
+
+    static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+    private static final Pattern VERSIONED = Pattern.compile("/(v[12])(/.*)");
+    private static final Pattern ORGANISATIONSNUMMER = Pattern.compile("\\d{10}");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final CapacityJudge judge = new CapacityJudge();
+    private final SandboxFaults faults = new SandboxFaults();
+    private final LefiSandbox lefi;
+    private final LekaSandbox leka;
+    private final int requestedPort;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public Sandbox(int port, Clock clock) {
+        this.requestedPort = port;
+        this.lefi = new LefiSandbox(clock);
+        this.leka = new LekaSandbox(clock);
+    }
+
+    @Override
+    protected void doStart() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", requestedPort), 64);
+        executor = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "fk-sandbox");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        server.start();
+        LOG.info("FK sandbox serving LEFI and LEKA (v1, v2) at {}", url());
+    }
+
+    @Override
+    protected void doStop() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public CapacityJudge judge() {
+        return judge;
+    }
+
+    public SandboxFaults faults() {
+        return faults;
+    }
+
+    /** Whether any LEFI call (online or mass) asked about this 12-digit personnummer. */
+    public boolean wasAskedAbout(String personnummer) {
+        return lefi.wasAskedAbout(personnummer);
+    }
+
+    /** How many online queries were answered (not refused by the judge or a fault). */
+    public long onlineAnswers() {
+        return lefi.onlineAnswers();
+    }
+
+    /** How many mass submissions opened a new case. */
+    public long massSubmissions() {
+        return lefi.massSubmissions();
+    }
+
+    /** How long a mass case stays {@code PAGAR} after its submission. */
+    public void massWork(Duration work) {
+        lefi.massWork(work);
+    }
+
+    /** Queues a LEKA notification ({@code handelse}: NY, ANDRAD or UPPHORD); returns its id. */
+    public String publishNotification(String personnummer, String formanstyp, String handelse, LocalDate validFrom) {
+        return leka.publish(personnummer, formanstyp, handelse, validFrom);
+    }
+
+    public long unacknowledgedNotifications() {
+        return leka.unacknowledged();
+    }
+
+    public boolean isSubscribed(String personnummer) {
+        return leka.isSubscribed(personnummer);
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        Budget budget = budgetOf(path);
+        Rule broken = budget == null ? null : judge.start(budget);
+        try {
+            SandboxReply reply;
+            if (broken != null) {
+                LOG.warn("Capacity rule broken: {} {}", budget, broken);
+                reply = SandboxReply.retryLater(429, "FOR_MANGA_FRAGOR", "kapacitetsgränsen överskreds: " + broken, 1);
+            } else {
+                faults.delay();
+                reply = answer(exchange, path, budget);
+            }
+            send(exchange, reply);
+        } finally {
+            exchange.close();
+            if (budget != null) {
+                judge.end(budget);
+            }
+        }
+    }
+
+    private SandboxReply answer(HttpExchange exchange, String path, Budget budget) throws IOException {
+        Matcher versioned = VERSIONED.matcher(path);
+        if (!versioned.matches() || budget == null) {
+            return SandboxReply.error(404, "OKAND_RESURS", "okänd resurs");
+        }
+        String version = versioned.group(1);
+        String service = isLeka(path) ? "leka" : "lefi";
+        SandboxReply fault = faults.replyFor(service, version, budget);
+        if (fault != null) {
+            return fault;
+        }
+        if ("v2".equals(version)) {
+            String organisation = exchange.getRequestHeaders().getFirst("X-Organisationsnummer");
+            if (organisation == null || !ORGANISATIONSNUMMER.matcher(organisation).matches()) {
+                return SandboxReply.badRequest("X-Organisationsnummer saknas eller är inte 10 siffror");
+            }
+        }
+        try {
+            SandboxRequest request = new SandboxRequest(exchange.getRequestMethod(), version, versioned.group(2),
+                    query(exchange.getRequestURI().getRawQuery()), body(exchange.getRequestBody()));
+            SandboxReply reply = "leka".equals(service) ? leka.handle(request) : lefi.handle(request);
+            return reply != null ? reply : SandboxReply.error(404, "OKAND_RESURS", "okänd resurs");
+        } catch (BadRequest e) {
+            return SandboxReply.badRequest(e.getMessage());
+        }
+    }
+
+    private JsonNode body(InputStream in) throws IOException {
+        byte[] bytes = in.readAllBytes();
+        if (bytes.length == 0) {
+            return json.createObjectNode();
+        }
+        try {
+            return json.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new BadRequest("kroppen är inte JSON");
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> params = new HashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                String[] kv = pair.split("=", 2);
+                params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        return params;
+    }
+
+    private void send(HttpExchange exchange, SandboxReply reply) throws IOException {
+        String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+        if (requestId != null) {
+            exchange.getResponseHeaders().set("X-Request-Id", requestId);
+        }
+        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        if (reply.body() == null) {
+            exchange.sendResponseHeaders(reply.status(), -1);
+            return;
+        }
+        byte[] bytes = json.writeValueAsBytes(reply.body());
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(reply.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    static Budget budgetOf(String path) {
+        if (path.startsWith("/v1/mass/") || path.startsWith("/v2/massfragor")) {
+            return Budget.MASS;
+        }
+        if (path.startsWith("/v1/online/") || path.startsWith("/v2/onlinefragor") || isLeka(path)) {
+            return Budget.ONLINE;
+        }
+        return null;
+    }
+
+    private static boolean isLeka(String path) {
+        return path.matches("/v[12]/(prenumeration|prenumerationer|aviseringar|kvittens)(/.*)?");
+    }
+}

@@ -1,0 +1,80 @@
+package se.lefileka.sandbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What tests (and the benchmarks) can make the sandbox do instead of answering normally. */
+public class SandboxFaults {
+
+    private volatile Duration latency = Duration.ZERO;
+    private final AtomicInteger failures = new AtomicInteger();
+    private volatile Instant serviceWindowEnds = Instant.MIN;
+    private volatile boolean massClosed;
+    private final Set<String> retired = ConcurrentHashMap.newKeySet();
+
+    /** Every call waits this long before it is answered. */
+    public void latency(Duration latency) {
+        this.latency = latency;
+    }
+
+    /** The next {@code count} calls answer {@code 500 TEKNISKT_FEL}. */
+    public void failNext(int count) {
+        failures.set(count);
+    }
+
+    /** Online and LEKA calls answer {@code 503 SERVICEFONSTER} with a Retry-After for this long from now. */
+    public void serviceWindowFor(Duration length) {
+        serviceWindowEnds = Instant.now().plus(length);
+    }
+
+    /** Mass calls answer {@code 503 STANGT} while closed. */
+    public void massClosed(boolean closed) {
+        this.massClosed = closed;
+    }
+
+    /** Calls to the version of the service ({@code lefi} or {@code leka}) answer {@code 410 VERSION_UPPHORD}. */
+    public void retire(String service, String version) {
+        retired.add(service + "/" + version);
+    }
+
+    /** Clears every fault. */
+    public void reset() {
+        latency = Duration.ZERO;
+        failures.set(0);
+        serviceWindowEnds = Instant.MIN;
+        massClosed = false;
+        retired.clear();
+    }
+
+    void delay() {
+        Duration wait = latency;
+        if (!wait.isZero()) {
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    SandboxReply replyFor(String service, String version, Budget budget) {
+        if (retired.contains(service + "/" + version)) {
+            return SandboxReply.error(410, "VERSION_UPPHORD", "version " + version + " är upphörd");
+        }
+        long windowLeft = Duration.between(Instant.now(), serviceWindowEnds).toMillis();
+        if (budget == Budget.ONLINE && windowLeft > 0) {
+            return SandboxReply.retryLater(503, "SERVICEFONSTER", "servicefönster",
+                    (int) Math.max(1, (windowLeft + 999) / 1000));
+        }
+        if (budget == Budget.MASS && massClosed) {
+            return SandboxReply.error(503, "STANGT", "massfrågor är stängda");
+        }
+        if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return SandboxReply.error(500, "TEKNISKT_FEL", "tillfälligt fel");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,85 @@
+package se.lefileka.sla;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.lefileka.fk.FkUnavailableException;
+
+/**
+ * When a call FK could not take is made again. The lane puts the call back on its persistent
+ * queue, to be delivered after an exponential back-off or FK's Retry-After, whichever is later,
+ * until the call has failed for longer than the retry time; then the lane answers it as failed.
+ */
+public class LaneRetry {
+
+    /** Header: when the call first failed (epoch millis). */
+    public static final String FIRST_FAILURE = "LefiFirstFailure";
+    /** Header: how many times the call has failed. */
+    public static final String ATTEMPTS = "LefiAttempts";
+    /** Header: why the lane gave up on the call. */
+    public static final String FAILURE = "LefiFailure";
+    /** Artemis' scheduled delivery time (epoch millis). */
+    static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LaneRetry.class);
+
+    private final Clock clock;
+    private final Duration retryFor;
+    private final Duration firstBackOff;
+    private final Duration maxBackOff;
+
+    public LaneRetry(Clock clock, Duration retryFor, Duration firstBackOff, Duration maxBackOff) {
+        this.clock = clock;
+        this.retryFor = retryFor;
+        this.firstBackOff = firstBackOff;
+        this.maxBackOff = maxBackOff;
+    }
+
+    /** Whether the call has failed for longer than the retry time. */
+    public boolean exhausted(Exchange exchange) {
+        Long first = exchange.getMessage().getHeader(FIRST_FAILURE, Long.class);
+        return first != null && clock.millis() - first >= retryFor.toMillis();
+    }
+
+    /** Marks the call as given up, with the reason. */
+    public void giveUp(Exchange exchange) {
+        String reason = "FK could not take the call for " + retryFor.toMinutes() + " minutes; last: " + cause(exchange);
+        exchange.getMessage().setHeader(FAILURE, reason);
+        LOG.warn("Giving up call {} after {} attempts: {}", exchange.getMessage().getHeader("LefiCall"),
+                exchange.getMessage().getHeader(ATTEMPTS), cause(exchange));
+    }
+
+    /** Sets the headers that deliver the call again later. */
+    public void scheduleRetry(Exchange exchange) {
+        Message message = exchange.getMessage();
+        int attempts = message.getHeader(ATTEMPTS, 0, Integer.class) + 1;
+        long now = clock.millis();
+        message.setHeader(ATTEMPTS, attempts);
+        if (message.getHeader(FIRST_FAILURE) == null) {
+            message.setHeader(FIRST_FAILURE, now);
+        }
+        long delay = delayMillis(attempts, retryAfterSeconds(exchange));
+        message.setHeader(SCHEDULED_DELIVERY, now + delay);
+        LOG.info("Call {} not taken ({}); attempt {} again in {} ms", message.getHeader("LefiCall"), cause(exchange),
+                attempts + 1, delay);
+    }
+
+    long delayMillis(int attempts, Integer retryAfterSeconds) {
+        long backOff = Math.min(maxBackOff.toMillis(), firstBackOff.toMillis() << Math.min(attempts - 1, 20));
+        long asked = retryAfterSeconds == null ? 0 : retryAfterSeconds * 1000L;
+        return Math.max(backOff, asked);
+    }
+
+    private static Integer retryAfterSeconds(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return cause instanceof FkUnavailableException unavailable ? unavailable.retryAfterSeconds() : null;
+    }
+
+    private static String cause(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+}
