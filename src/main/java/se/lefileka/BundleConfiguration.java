@@ -23,6 +23,7 @@ import se.lefileka.online.OnlineIntake;
 import se.lefileka.query.QueryValidator;
 import se.lefileka.sandbox.Sandbox;
 import se.lefileka.sla.LaneRetry;
+import se.lefileka.sla.WirePacing;
 
 /**
  * Starts the embedded parts (sandbox, broker, database) the configuration asks for and binds the
@@ -74,6 +75,8 @@ public class BundleConfiguration implements CamelConfiguration {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         registry.bind("bundleJson", json);
         registry.bind("fkHeaders", new FkHeaderFilterStrategy());
+        registry.bind("onlineWirePacing", new WirePacing(Integer.parseInt(property(properties, "sla.online.per-second")),
+                Long.parseLong(property(properties, "sla.online.window-millis"))));
 
         String lefiVersion = property(properties, "lefi.api.version");
         QueryValidator validator = new QueryValidator(clock, property(properties, "lefi.default-purpose"));

@@ -134,6 +134,9 @@ public class Sandbox extends ServiceSupport {
                 reply = answer(exchange, path, budget);
             }
             send(exchange, reply);
+        } catch (RuntimeException | IOException e) {
+            LOG.error("Sandbox failed to answer {} {}", exchange.getRequestMethod(), path, e);
+            throw e;
         } finally {
             exchange.close();
             if (budget != null) {

@@ -11,7 +11,7 @@ public class SandboxFaults {
 
     private volatile Duration latency = Duration.ZERO;
     private final AtomicInteger failures = new AtomicInteger();
-    private volatile Instant serviceWindowEnds = Instant.MIN;
+    private volatile Instant serviceWindowEnds = Instant.EPOCH;
     private volatile boolean massClosed;
     private final Set<String> retired = ConcurrentHashMap.newKeySet();
 
@@ -44,7 +44,7 @@ public class SandboxFaults {
     public void reset() {
         latency = Duration.ZERO;
         failures.set(0);
-        serviceWindowEnds = Instant.MIN;
+        serviceWindowEnds = Instant.EPOCH;
         massClosed = false;
         retired.clear();
     }

@@ -1,0 +1,119 @@
+package se.lefileka.online;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import se.lefileka.sandbox.Sandbox;
+import se.lefileka.support.Folders;
+import se.lefileka.support.Persons;
+import se.lefileka.support.RunningBundle;
+
+/** An online query from a file and from JMS reaches FK and is answered, in each API version. */
+class OnlineQueriesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path data;
+    Sandbox sandbox;
+    RunningBundle bundle;
+
+    @BeforeEach
+    void startSandbox() throws Exception {
+        sandbox = new Sandbox(0, Clock.systemUTC());
+        sandbox.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (bundle != null) {
+            bundle.close();
+        }
+        sandbox.stop();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v1", "v2"})
+    void fileQueryIsAnsweredInTheOutbox(String version) throws Exception {
+        bundle = RunningBundle.start(data, sandbox, Map.of("lefi.api.version", version));
+        String person = Persons.known(1);
+        Folders.drop(bundle.dir("inbox/online"), "query.json", """
+                {"requestId": "case-4711", "personnummer": "%s-%s", "benefits": ["SJUKPENNING", "BOSTADSBIDRAG"],
+                 "from": "2026-01-01", "to": "2026-06-30"}""".formatted(person.substring(0, 8), person.substring(8)));
+
+        Path answer = data.resolve("outbox/online/case-4711.json");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(answer));
+
+        JsonNode result = JSON.readTree(Folders.read(answer));
+        assertThat(result.path("status").asText()).isEqualTo("OK");
+        assertThat(result.path("personnummer").asText()).isEqualTo(person);
+        assertThat(result.path("apiVersion").asText()).isEqualTo(version);
+        assertThat(result.path("benefits").isArray()).isTrue();
+        assertThat(Folders.names(data.resolve("archive/online"))).singleElement().asString().startsWith("query-");
+        assertThat(sandbox.wasAskedAbout(person)).isTrue();
+        assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v1", "v2"})
+    void jmsQueryIsAnsweredToItsReplyDestination(String version) throws Exception {
+        bundle = RunningBundle.start(data, sandbox, Map.of("lefi.api.version", version));
+        try (JMSContext jms = bundle.jmsClient().createContext()) {
+            Queue replies = jms.createQueue("test.replies");
+            Message found = ask(jms, replies, "corr-1", Persons.known(2));
+            Message missing = ask(jms, replies, "corr-2", Persons.personnummer("19700101", 991));
+            Message hidden = ask(jms, replies, "corr-3", Persons.personnummer("19700101", 981));
+
+            JMSConsumer consumer = jms.createConsumer(replies);
+            for (int i = 0; i < 3; i++) {
+                TextMessage reply = (TextMessage) consumer.receive(30_000);
+                assertThat(reply).as("reply %d", i).isNotNull();
+                JsonNode result = JSON.readTree(reply.getText());
+                assertThat(result.path("apiVersion").asText()).isEqualTo(version);
+                String expected = switch (reply.getJMSCorrelationID()) {
+                    case "corr-1" -> "OK";
+                    case "corr-2" -> "NOT_FOUND";
+                    case "corr-3" -> "PROTECTED";
+                    default -> throw new AssertionError("unexpected correlation id " + reply.getJMSCorrelationID());
+                };
+                assertThat(result.path("status").asText()).isEqualTo(expected);
+                if (expected.equals("PROTECTED")) {
+                    assertThat(result.has("personnummer")).isFalse();
+                    assertThat(result.has("benefits")).isFalse();
+                }
+            }
+            assertThat(found.getJMSCorrelationID()).isEqualTo("corr-1");
+            assertThat(missing).isNotNull();
+            assertThat(hidden).isNotNull();
+        }
+        assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
+    }
+
+    private static Message ask(JMSContext jms, Queue replies, String correlationId, String personnummer)
+            throws Exception {
+        TextMessage request = jms.createTextMessage("""
+                {"personnummer": "%s", "benefits": ["ALDERSPENSION"], "from": "2026-01-01", "to": "2026-03-31",
+                 "purpose": "PENSIONSPROGNOS"}""".formatted(personnummer));
+        request.setJMSReplyTo(replies);
+        request.setJMSCorrelationID(correlationId);
+        jms.createProducer().send(jms.createQueue("lefi.online.requests"), request);
+        return request;
+    }
+}
