@@ -1,0 +1,147 @@
+package se.lefileka.online;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.lefileka.sandbox.Budget;
+import se.lefileka.sandbox.Sandbox;
+import se.lefileka.support.Folders;
+import se.lefileka.support.Persons;
+import se.lefileka.support.RunningBundle;
+
+/** The online lane keeps the SLA under load, rides out FK's faults and survives a restart. */
+class OnlineLaneTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path data;
+    Sandbox sandbox;
+    RunningBundle bundle;
+
+    @BeforeEach
+    void startSandbox() throws Exception {
+        sandbox = new Sandbox(0, Clock.systemUTC());
+        sandbox.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (bundle != null) {
+            bundle.close();
+        }
+        sandbox.stop();
+    }
+
+    @Test
+    void twentyQueriesAtOnceFromFilesAndJmsAreAllAnsweredWithoutBreakingTheBudget() throws Exception {
+        bundle = RunningBundle.start(data, sandbox, Map.of());
+        Path inbox = bundle.dir("inbox/online");
+        try (JMSContext jms = bundle.jmsClient().createContext()) {
+            Queue replies = jms.createQueue("burst.replies");
+            for (int i = 0; i < 10; i++) {
+                Folders.drop(inbox, "q" + i + ".json", query("file-" + i, Persons.known(i)));
+                TextMessage message = jms.createTextMessage(query("jms-" + i, Persons.known(10 + i)));
+                message.setJMSReplyTo(replies);
+                jms.createProducer().send(jms.createQueue("lefi.online.requests"), message);
+            }
+            Set<String> answered = new HashSet<>(receiveAll(jms, replies, 10, Duration.ofSeconds(60)));
+            await().atMost(Duration.ofSeconds(60)).until(() -> Folders.names(data.resolve("outbox/online")).size() == 10);
+            for (int i = 0; i < 10; i++) {
+                assertThat(answered).contains("jms-" + i);
+                assertThat(status(data.resolve("outbox/online/file-" + i + ".json"))).isEqualTo("OK");
+            }
+        }
+        assertThat(sandbox.onlineAnswers()).isEqualTo(20);
+        assertThat(sandbox.judge().calls(Budget.ONLINE)).isEqualTo(20);
+        assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
+    }
+
+    @Test
+    void queriesWaitThroughFaultsAndServiceWindowsAndAreAnsweredOnceEach() throws Exception {
+        bundle = RunningBundle.start(data, sandbox, Map.of());
+        sandbox.faults().failNext(3);
+        sandbox.faults().serviceWindowFor(Duration.ofSeconds(4));
+        try (JMSContext jms = bundle.jmsClient().createContext()) {
+            Queue replies = jms.createQueue("fault.replies");
+            for (int i = 0; i < 5; i++) {
+                TextMessage message = jms.createTextMessage(query("fault-" + i, Persons.known(i)));
+                message.setJMSReplyTo(replies);
+                jms.createProducer().send(jms.createQueue("lefi.online.requests"), message);
+            }
+            List<String> answered = receiveAll(jms, replies, 5, Duration.ofSeconds(90));
+            assertThat(answered).containsExactlyInAnyOrder("fault-0", "fault-1", "fault-2", "fault-3", "fault-4");
+            assertThat(jms.createConsumer(replies).receive(2_000)).as("no answer twice").isNull();
+        }
+        assertThat(sandbox.onlineAnswers()).isEqualTo(5);
+        assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
+    }
+
+    @Test
+    void queriesWaitingInTheLaneAreAnsweredAfterARestart() throws Exception {
+        bundle = RunningBundle.start(data, sandbox, Map.of());
+        sandbox.faults().latency(Duration.ofMillis(500));
+        Path inbox = bundle.dir("inbox/online");
+        StringBuilder many = new StringBuilder("[");
+        for (int i = 0; i < 8; i++) {
+            many.append(i == 0 ? "" : ",").append(query("restart-" + i, Persons.known(i)));
+        }
+        Folders.drop(inbox, "many.json", many.append("]").toString());
+        Path outbox = data.resolve("outbox/online");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Folders.names(outbox).size() >= 2);
+
+        bundle = bundle.restart(sandbox, Map.of());
+        long answeredBeforeRestart = Folders.names(outbox).size();
+        assertThat(answeredBeforeRestart).as("some queries were still waiting").isLessThan(8);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> Folders.names(outbox).size() == 8);
+        for (int i = 0; i < 8; i++) {
+            assertThat(status(outbox.resolve("restart-" + i + ".json"))).isEqualTo("OK");
+        }
+        assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
+    }
+
+    static String query(String requestId, String personnummer) {
+        return """
+                {"requestId": "%s", "personnummer": "%s", "benefits": ["SJUKPENNING"],
+                 "from": "2026-01-01", "to": "2026-06-30"}""".formatted(requestId, personnummer);
+    }
+
+    private static List<String> receiveAll(JMSContext jms, Queue queue, int count, Duration within) throws Exception {
+        List<String> requestIds = new ArrayList<>();
+        JMSConsumer consumer = jms.createConsumer(queue);
+        long deadline = System.currentTimeMillis() + within.toMillis();
+        while (requestIds.size() < count && System.currentTimeMillis() < deadline) {
+            TextMessage reply = (TextMessage) consumer.receive(1_000);
+            if (reply != null) {
+                JsonNode result = JSON.readTree(reply.getText());
+                assertThat(result.path("status").asText()).isEqualTo("OK");
+                requestIds.add(result.path("requestId").asText());
+            }
+        }
+        consumer.close();
+        return requestIds;
+    }
+
+    private static String status(Path file) throws Exception {
+        return JSON.readTree(Folders.read(file)).path("status").asText();
+    }
+}
