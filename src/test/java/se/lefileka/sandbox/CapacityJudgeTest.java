@@ -1,0 +1,54 @@
+package se.lefileka.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The judge finds each kind of breach, and finds none in a call pattern that keeps the rules. */
+class CapacityJudgeTest {
+
+    private final CapacityJudge judge = new CapacityJudge();
+
+    @Test
+    void aSecondCallWhileTheFirstIsInFlightBreaksTheOnlineThreadLimit() {
+        assertThat(judge.start(Budget.ONLINE)).isNull();
+        assertThat(judge.start(Budget.ONLINE)).isEqualTo(Rule.THREADS);
+        assertThat(judge.breaches(Budget.ONLINE, Rule.THREADS)).isEqualTo(1);
+    }
+
+    @Test
+    void aCallRightAfterAResponseBreaksTheGap() {
+        judge.start(Budget.ONLINE);
+        judge.end(Budget.ONLINE);
+        assertThat(judge.start(Budget.ONLINE)).isEqualTo(Rule.GAP);
+    }
+
+    @Test
+    void aThirdMassCallWithinASecondBreaksTheRateEvenOnFreeThreads() {
+        assertThat(judge.start(Budget.MASS)).isNull();
+        assertThat(judge.start(Budget.MASS)).isNull();
+        assertThat(judge.start(Budget.MASS)).isEqualTo(Rule.PER_SECOND);
+        assertThat(judge.breaches(Budget.ONLINE)).isZero();
+    }
+
+    @Test
+    void sixMassCallsInFlightBreakTheFiveThreads() {
+        Rule last = null;
+        for (int i = 0; i < 6; i++) {
+            last = judge.start(Budget.MASS);
+        }
+        assertThat(judge.breaches(Budget.MASS, Rule.THREADS)).isEqualTo(1);
+        assertThat(last).isEqualTo(Rule.THREADS);
+    }
+
+    @Test
+    void callsPacedAsTheSlaAllowsBreakNothing() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            assertThat(judge.start(Budget.ONLINE)).isNull();
+            judge.end(Budget.ONLINE);
+            Thread.sleep(1010);
+        }
+        assertThat(judge.breaches()).isZero();
+        assertThat(judge.calls(Budget.ONLINE)).isEqualTo(3);
+    }
+}
