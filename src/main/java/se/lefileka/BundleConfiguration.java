@@ -1,5 +1,6 @@
 package se.lefileka;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -12,6 +13,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.springframework.jms.connection.CachingConnectionFactory;
+import se.lefileka.audit.AuditLog;
+import se.lefileka.audit.Pseudonyms;
 import se.lefileka.broker.EmbeddedBroker;
 import se.lefileka.database.Database;
 import se.lefileka.fk.FkHeaderFilterStrategy;
@@ -72,7 +75,8 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("bundleDataSource", database.dataSource());
 
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         registry.bind("bundleJson", json);
         registry.bind("fkHeaders", new FkHeaderFilterStrategy());
         registry.bind("onlineWirePacing", new WirePacing(Integer.parseInt(property(properties, "sla.online.per-second")),
@@ -80,11 +84,14 @@ public class BundleConfiguration implements CamelConfiguration {
 
         String lefiVersion = property(properties, "lefi.api.version");
         QueryValidator validator = new QueryValidator(clock, property(properties, "lefi.default-purpose"));
-        registry.bind("onlineIntake", new OnlineIntake(json, validator, clock, lefiVersion));
+        Pseudonyms pseudonyms = new Pseudonyms(property(properties, "bundle.audit.pseudonym-key"));
+        registry.bind("onlineIntake", new OnlineIntake(json, validator, pseudonyms, clock, lefiVersion));
         registry.bind("onlineAnswers", new OnlineAnswers(json, clock, lefiVersion));
         registry.bind("lefiApi", new LefiApi(LefiApi.mapperFor(lefiVersion),
                 property(properties, "lefi.organisationsnummer"), json, clock));
         registry.bind("jmsReplies", new JmsReplies());
+        registry.bind("auditLog", new AuditLog(database.dataSource(), property(properties, "lefi.organisationsnummer"),
+                clock));
         registry.bind("inputErrors", new InputErrors(json, clock));
         registry.bind("laneRetry", new LaneRetry(clock,
                 Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.max-millis"))),

@@ -9,8 +9,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
+import se.lefileka.audit.Pseudonyms;
 import se.lefileka.intake.UnreadableInputException;
 import se.lefileka.query.InvalidQueryException;
+import se.lefileka.query.OnlineQuery;
 import se.lefileka.query.Problem;
 import se.lefileka.query.QueryResult;
 import se.lefileka.query.QueryValidator;
@@ -23,12 +25,15 @@ public class OnlineIntake {
 
     private final ObjectMapper json;
     private final QueryValidator validator;
+    private final Pseudonyms pseudonyms;
     private final Clock clock;
     private final String apiVersion;
 
-    public OnlineIntake(ObjectMapper json, QueryValidator validator, Clock clock, String apiVersion) {
+    public OnlineIntake(ObjectMapper json, QueryValidator validator, Pseudonyms pseudonyms, Clock clock,
+                        String apiVersion) {
         this.json = json;
         this.validator = validator;
+        this.pseudonyms = pseudonyms;
         this.clock = clock;
         this.apiVersion = apiVersion;
     }
@@ -66,7 +71,10 @@ public class OnlineIntake {
         String requestId = validator.requestIdOf(query);
         exchange.getMessage().setHeader(REQUEST_ID, requestId);
         try {
-            return validator.validate(query, requestId);
+            OnlineQuery valid = validator.validate(query, requestId);
+            exchange.getMessage().setHeader("LefiPersonRef", pseudonyms.of(valid.personnummer()));
+            exchange.getMessage().setHeader("LefiPurpose", valid.purpose());
+            return valid;
         } catch (InvalidQueryException e) {
             OffsetDateTime now = OffsetDateTime.now(clock.withZone(QueryValidator.STOCKHOLM))
                     .truncatedTo(ChronoUnit.SECONDS);

@@ -11,6 +11,9 @@ import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,14 +64,35 @@ class OnlineQueriesTest {
         Path answer = data.resolve("outbox/online/case-4711.json");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(answer));
 
-        JsonNode result = JSON.readTree(Folders.read(answer));
+        String text = Folders.read(answer);
+        JsonNode result = JSON.readTree(text);
         assertThat(result.path("status").asText()).isEqualTo("OK");
+        assertThat(text).contains("\"amount\"");
+        assertThat(text).as("amounts keep FK's two decimals").doesNotContainPattern("\"amount\" : \\d+\\.\\d\\D");
         assertThat(result.path("personnummer").asText()).isEqualTo(person);
         assertThat(result.path("apiVersion").asText()).isEqualTo(version);
         assertThat(result.path("benefits").isArray()).isTrue();
         assertThat(Folders.names(data.resolve("archive/online"))).singleElement().asString().startsWith("query-");
         assertThat(sandbox.wasAskedAbout(person)).isTrue();
         assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
+        assertAudited("case-4711", "file", version, person);
+    }
+
+    private void assertAudited(String requestId, String channel, String version, String person) throws Exception {
+        DataSource db = bundle.context().getRegistry().lookupByNameAndType("bundleDataSource", DataSource.class);
+        try (Connection connection = db.getConnection();
+             ResultSet row = connection.createStatement().executeQuery(
+                     "SELECT channel, person, purpose, api_version, outcome, organisation FROM audit_log "
+                             + "WHERE reference = '" + requestId + "'")) {
+            assertThat(row.next()).as("audit row for " + requestId).isTrue();
+            assertThat(row.getString("channel")).isEqualTo(channel);
+            assertThat(row.getString("api_version")).isEqualTo(version);
+            assertThat(row.getString("outcome")).isEqualTo("OK");
+            assertThat(row.getString("purpose")).isEqualTo("HANDLAGGNING");
+            assertThat(row.getString("organisation")).hasSize(10);
+            assertThat(row.getString("person")).hasSize(32).doesNotContain(person.substring(2));
+            assertThat(row.next()).isFalse();
+        }
     }
 
     @ParameterizedTest
