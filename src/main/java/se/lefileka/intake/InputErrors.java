@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import org.apache.camel.Exchange;
+import se.lefileka.query.AnswerTime;
 import se.lefileka.query.Problem;
 import se.lefileka.query.QueryResult;
-import se.lefileka.query.QueryValidator;
 import se.lefileka.query.ResultStatus;
 
 /** What the bundle says about input it could not read: the error file and the JMS error answer. */
@@ -42,6 +41,6 @@ public class InputErrors {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock.withZone(QueryValidator.STOCKHOLM)).truncatedTo(ChronoUnit.SECONDS);
+        return AnswerTime.now(clock);
     }
 }

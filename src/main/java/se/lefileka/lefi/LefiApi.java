@@ -4,17 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import se.lefileka.fk.FkError;
 import se.lefileka.fk.FkRequest;
+import se.lefileka.query.AnswerTime;
 import se.lefileka.query.OnlineQuery;
 import se.lefileka.query.Problem;
 import se.lefileka.query.QueryResult;
-import se.lefileka.query.QueryValidator;
 import se.lefileka.query.ResultStatus;
 
 /**
@@ -98,6 +97,6 @@ public class LefiApi {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock.withZone(QueryValidator.STOCKHOLM)).truncatedTo(ChronoUnit.SECONDS);
+        return AnswerTime.now(clock);
     }
 }

@@ -3,12 +3,11 @@ package se.lefileka.online;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import org.apache.camel.Exchange;
+import se.lefileka.query.AnswerTime;
 import se.lefileka.query.OnlineQuery;
 import se.lefileka.query.Problem;
 import se.lefileka.query.QueryResult;
-import se.lefileka.query.QueryValidator;
 import se.lefileka.query.ResultStatus;
 import se.lefileka.sla.LaneRetry;
 
@@ -32,7 +31,7 @@ public class OnlineAnswers {
             return exchange.getMessage().getMandatoryBody(QueryResult.class);
         }
         OnlineQuery query = json.readValue(exchange.getMessage().getBody(String.class), OnlineQuery.class);
-        OffsetDateTime now = OffsetDateTime.now(clock.withZone(QueryValidator.STOCKHOLM)).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime now = AnswerTime.now(clock);
         return QueryResult.problem(query.requestId(), query.personnummer(), ResultStatus.FAILED,
                 Problem.failure(failure), now, apiVersion);
     }

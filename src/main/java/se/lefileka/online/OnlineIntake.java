@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
 import se.lefileka.audit.Pseudonyms;
 import se.lefileka.intake.UnreadableInputException;
+import se.lefileka.query.AnswerTime;
 import se.lefileka.query.InvalidQueryException;
 import se.lefileka.query.OnlineQuery;
 import se.lefileka.query.Problem;
@@ -76,8 +76,7 @@ public class OnlineIntake {
             exchange.getMessage().setHeader("LefiPurpose", valid.purpose());
             return valid;
         } catch (InvalidQueryException e) {
-            OffsetDateTime now = OffsetDateTime.now(clock.withZone(QueryValidator.STOCKHOLM))
-                    .truncatedTo(ChronoUnit.SECONDS);
+            OffsetDateTime now = AnswerTime.now(clock);
             return QueryResult.problem(requestId, null, ResultStatus.REJECTED, Problem.of(e), now, apiVersion);
         }
     }

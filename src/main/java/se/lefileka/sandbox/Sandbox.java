@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -73,12 +77,12 @@ public class Sandbox extends ServiceSupport {
      * class loading) does not delay the first judged request and skew the judge.
      */
     private void warmUp() throws IOException {
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newHttpClient();
         for (int i = 0; i < 3; i++) {
             try {
-                client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + "/warm-up"))
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"warm\": true}")).build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                client.send(HttpRequest.newBuilder(URI.create(url() + "/warm-up"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"warm\": true}")).build(),
+                        HttpResponse.BodyHandlers.discarding());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

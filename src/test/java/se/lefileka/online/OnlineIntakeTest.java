@@ -11,40 +11,24 @@ import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import se.lefileka.sandbox.Sandbox;
+import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
 import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 
 /** Bad queries are answered REJECTED and never reach FK; unreadable input is set aside with its reason. */
-class OnlineIntakeTest {
+class OnlineIntakeTest extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path data;
-    Sandbox sandbox;
-    RunningBundle bundle;
-
     @BeforeEach
-    void start() throws Exception {
-        sandbox = new Sandbox(0, Clock.systemUTC());
-        sandbox.start();
+    void startBundle() throws Exception {
         bundle = RunningBundle.start(data, sandbox, Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        bundle.close();
-        sandbox.stop();
     }
 
     @Test

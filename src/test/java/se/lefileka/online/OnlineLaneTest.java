@@ -10,46 +10,23 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import se.lefileka.sandbox.Budget;
-import se.lefileka.sandbox.Sandbox;
+import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
 import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 
 /** The online lane keeps the SLA under load, rides out FK's faults and survives a restart. */
-class OnlineLaneTest {
+class OnlineLaneTest extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path data;
-    Sandbox sandbox;
-    RunningBundle bundle;
-
-    @BeforeEach
-    void startSandbox() throws Exception {
-        sandbox = new Sandbox(0, Clock.systemUTC());
-        sandbox.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (bundle != null) {
-            bundle.close();
-        }
-        sandbox.stop();
-    }
 
     @Test
     void twentyQueriesAtOnceFromFilesAndJmsAreAllAnsweredWithoutBreakingTheBudget() throws Exception {

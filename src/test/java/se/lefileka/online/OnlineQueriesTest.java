@@ -15,42 +15,19 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import javax.sql.DataSource;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import se.lefileka.sandbox.Sandbox;
+import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
 import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 
 /** An online query from a file and from JMS reaches FK and is answered, in each API version. */
-class OnlineQueriesTest {
+class OnlineQueriesTest extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path data;
-    Sandbox sandbox;
-    RunningBundle bundle;
-
-    @BeforeEach
-    void startSandbox() throws Exception {
-        sandbox = new Sandbox(0, Clock.systemUTC());
-        sandbox.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (bundle != null) {
-            bundle.close();
-        }
-        sandbox.stop();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"v1", "v2"})
