@@ -24,12 +24,22 @@ public class CapacityJudge {
 
     /** Records a request start; returns the rule it breaks, or null if it keeps them all. */
     public Rule start(Budget budget) {
-        return lanes.get(budget).start(System.nanoTime());
+        return start(budget, System.nanoTime());
+    }
+
+    /** As {@link #start(Budget)}, at the given {@link System#nanoTime()} instant. */
+    Rule start(Budget budget, long nanos) {
+        return lanes.get(budget).start(nanos);
     }
 
     /** Records that the response to a request of the budget has been fully sent. */
     public void end(Budget budget) {
-        lanes.get(budget).end(System.nanoTime());
+        end(budget, System.nanoTime());
+    }
+
+    /** As {@link #end(Budget)}, at the given {@link System#nanoTime()} instant. */
+    void end(Budget budget, long nanos) {
+        lanes.get(budget).end(nanos);
     }
 
     public long breaches(Budget budget) {
