@@ -13,3 +13,56 @@ CREATE TABLE IF NOT EXISTS audit_log (
     api_version   VARCHAR(4) NOT NULL,
     outcome       VARCHAR(16) NOT NULL
 )
+;
+
+-- Mass batches: one row per batch (a file or a JMS message), from the first row read until the
+-- output is written. A batch's id is its run: fragaIds are derived from it.
+CREATE TABLE IF NOT EXISTS mass_batch (
+    id              VARCHAR(36) PRIMARY KEY,
+    name            VARCHAR(200) NOT NULL,
+    source          VARCHAR(400) NOT NULL,
+    channel         VARCHAR(16) NOT NULL,
+    fingerprint     VARCHAR(400) NOT NULL,
+    reply_to        VARCHAR(400),
+    correlation_id  VARCHAR(400),
+    state           VARCHAR(16) NOT NULL,
+    rows_read       INTEGER DEFAULT 0 NOT NULL,
+    rows_rejected   INTEGER DEFAULT 0 NOT NULL,
+    chunks          INTEGER DEFAULT 0 NOT NULL,
+    started_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    ended_at        TIMESTAMP WITH TIME ZONE
+);
+
+CREATE INDEX IF NOT EXISTS mass_batch_by_name ON mass_batch (name, state);
+
+-- The chunks of a batch: each one mass submission, under its fragaId for good.
+CREATE TABLE IF NOT EXISTS mass_chunk (
+    batch_id         VARCHAR(36) NOT NULL,
+    chunk_no         INTEGER NOT NULL,
+    fraga_id         VARCHAR(36) NOT NULL,
+    arende_id        VARCHAR(100),
+    row_count        INTEGER NOT NULL,
+    state            VARCHAR(16) NOT NULL,
+    ok_count         INTEGER DEFAULT 0 NOT NULL,
+    not_found_count  INTEGER DEFAULT 0 NOT NULL,
+    protected_count  INTEGER DEFAULT 0 NOT NULL,
+    rejected_count   INTEGER DEFAULT 0 NOT NULL,
+    failed_count     INTEGER DEFAULT 0 NOT NULL,
+    PRIMARY KEY (batch_id, chunk_no)
+);
+
+-- The mass tally's aggregation repository (Camel's JdbcAggregationRepository): per batch, the
+-- counts so far. Completed batches wait in the second table until their output is written.
+CREATE TABLE IF NOT EXISTS mass_tally (
+    id        VARCHAR(255) NOT NULL,
+    exchange  BYTEA NOT NULL,
+    version   BIGINT NOT NULL,
+    CONSTRAINT mass_tally_pk PRIMARY KEY (id)
+);
+
+CREATE TABLE IF NOT EXISTS mass_tally_completed (
+    id        VARCHAR(255) NOT NULL,
+    exchange  BYTEA NOT NULL,
+    version   BIGINT NOT NULL,
+    CONSTRAINT mass_tally_completed_pk PRIMARY KEY (id)
+)

@@ -22,6 +22,7 @@ import se.lefileka.fk.FkHeaderFilterStrategy;
 import se.lefileka.intake.InputErrors;
 import se.lefileka.intake.JmsReplies;
 import se.lefileka.lefi.LefiApi;
+import se.lefileka.lefi.LefiWire;
 import se.lefileka.online.OnlineAnswers;
 import se.lefileka.online.OnlineIntake;
 import se.lefileka.query.QueryValidator;
@@ -86,11 +87,14 @@ public class BundleConfiguration implements CamelConfiguration {
 
         String lefiVersion = property(properties, "lefi.api.version");
         QueryValidator validator = new QueryValidator(clock, property(properties, "lefi.default-purpose"));
+        registry.bind("queryValidator", validator);
+        LefiWire lefiWire = new LefiWire(LefiApi.mapperFor(lefiVersion), property(properties, "lefi.organisationsnummer"),
+                json);
+        registry.bind("lefiWire", lefiWire);
         Pseudonyms pseudonyms = new Pseudonyms(property(properties, "bundle.audit.pseudonym-key"));
         registry.bind("onlineIntake", new OnlineIntake(json, validator, pseudonyms, clock, lefiVersion));
         registry.bind("onlineAnswers", new OnlineAnswers(json, clock, lefiVersion));
-        registry.bind("lefiApi", new LefiApi(LefiApi.mapperFor(lefiVersion),
-                property(properties, "lefi.organisationsnummer"), json, clock));
+        registry.bind("lefiApi", new LefiApi(lefiWire, clock));
         registry.bind("jmsReplies", new JmsReplies());
         registry.bind("auditLog", new AuditLog(database.dataSource(), property(properties, "lefi.organisationsnummer"),
                 clock));
@@ -101,7 +105,7 @@ public class BundleConfiguration implements CamelConfiguration {
                 Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.max-backoff-millis")))));
     }
 
-    private static String property(PropertiesComponent properties, String key) {
+    static String property(PropertiesComponent properties, String key) {
         return properties.resolveProperty(key).orElse("").trim();
     }
 }

@@ -20,6 +20,7 @@ public final class BundleMain {
         Main main = new Main();
         main.setPropertyPlaceholderLocations(PROPERTIES);
         main.configure().addConfiguration(new BundleConfiguration());
+        main.configure().addConfiguration(new MassConfiguration());
         return main;
     }
 

@@ -35,7 +35,7 @@ public record FkError(int status, String code, String message) {
     }
 
     /** A Retry-After header, in seconds or as an HTTP date, as seconds from now; null if absent or unreadable. */
-    static Integer retryAfterSeconds(String header) {
+    public static Integer retryAfterSeconds(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }

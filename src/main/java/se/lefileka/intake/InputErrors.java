@@ -35,6 +35,15 @@ public class InputErrors {
         return QueryResult.problem(null, null, ResultStatus.REJECTED, Problem.failure(reason(exchange)), now(), null);
     }
 
+    /** The answer to an unreadable JMS mass request: the batch, {@code REJECTED}, and why. */
+    public ObjectNode batchRejection(Exchange exchange) {
+        return json.createObjectNode()
+                .put("batch", exchange.getMessage().getHeader("batchId", String.class))
+                .put("status", "REJECTED")
+                .put("error", reason(exchange))
+                .put("at", now().toString());
+    }
+
     public String reason(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         return cause == null ? "unknown" : cause.getMessage();

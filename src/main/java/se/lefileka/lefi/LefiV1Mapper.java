@@ -1,6 +1,7 @@
 package se.lefileka.lefi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
@@ -33,7 +34,21 @@ public class LefiV1Mapper implements LefiMapper {
         return new FkRequest("POST", "/v1/online/fraga", fraga(JSON.objectNode().put("fragaId", fragaId), query));
     }
 
-    static ObjectNode fraga(ObjectNode target, OnlineQuery query) {
+    /** v1 has no purpose: the organisation's agreement with FK names it. */
+    @Override
+    public FkRequest massSubmission(String fragaId, String purpose, List<OnlineQuery> queries) {
+        ObjectNode body = JSON.objectNode().put("fragaId", fragaId);
+        ArrayNode fragor = body.putArray("fragor");
+        queries.forEach(query -> fraga(fragor.addObject(), query));
+        return new FkRequest("POST", "/v1/mass/fraga", body);
+    }
+
+    @Override
+    public FkRequest massPoll(String arendeId) {
+        return new FkRequest("GET", "/v1/mass/svar/" + arendeId, null);
+    }
+
+    private static ObjectNode fraga(ObjectNode target, OnlineQuery query) {
         target.put("pnr", query.personnummer());
         query.benefits().forEach(target.putArray("formaner")::add);
         target.putObject("period").put("from", query.from().format(DATE)).put("tom", query.to().format(DATE));

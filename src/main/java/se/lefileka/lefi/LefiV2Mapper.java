@@ -1,6 +1,7 @@
 package se.lefileka.lefi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
@@ -34,7 +35,20 @@ public class LefiV2Mapper implements LefiMapper {
         return new FkRequest("POST", "/v2/onlinefragor", body);
     }
 
-    static ObjectNode fraga(ObjectNode target, OnlineQuery query) {
+    @Override
+    public FkRequest massSubmission(String fragaId, String purpose, List<OnlineQuery> queries) {
+        ObjectNode body = JSON.objectNode().put("fragaId", fragaId).put("syfte", purpose);
+        ArrayNode fragor = body.putArray("fragor");
+        queries.forEach(query -> fraga(fragor.addObject(), query));
+        return new FkRequest("POST", "/v2/massfragor", body);
+    }
+
+    @Override
+    public FkRequest massPoll(String arendeId) {
+        return new FkRequest("GET", "/v2/massfragor/" + arendeId, null);
+    }
+
+    private static ObjectNode fraga(ObjectNode target, OnlineQuery query) {
         target.put("personnummer", query.personnummer());
         query.benefits().forEach(target.putArray("formaner")::add);
         return target.put("fromDatum", query.from().toString()).put("tomDatum", query.to().toString());

@@ -63,7 +63,8 @@ public class CapacityJudge {
     public String report() {
         StringBuilder text = new StringBuilder();
         lanes.forEach((budget, lane) -> text.append(budget).append(": calls=").append(lane.calls)
-                .append(" breaches=").append(lane.breaches).append('\n'));
+                .append(" breaches=").append(lane.breaches)
+                .append(lane.firstBreach == null ? "" : "; first: " + lane.firstBreach).append('\n'));
         return text.toString();
     }
 
@@ -77,6 +78,7 @@ public class CapacityJudge {
         private final Map<Rule, AtomicLong> breaches = new EnumMap<>(Rule.class);
         private final AtomicLong calls = new AtomicLong();
         private int inFlight;
+        private String firstBreach;
 
         Lane(Budget budget) {
             this.budget = budget;
@@ -109,6 +111,8 @@ public class CapacityJudge {
             calls.incrementAndGet();
             if (broken != null) {
                 breaches.get(broken).incrementAndGet();
+                firstBreach = firstBreach != null ? firstBreach : broken + " at a start with, before it, starts "
+                        + startsBefore(now) + " ms ago, " + inFlight + " in flight, ends " + endsBefore(now) + " ms ago";
             }
             return broken;
         }
@@ -116,6 +120,15 @@ public class CapacityJudge {
         synchronized void end(long now) {
             inFlight--;
             ends.addLast(now);
+        }
+
+        private String startsBefore(long now) {
+            return starts.stream().filter(t -> now - t < 2 * SECOND)
+                    .map(t -> String.valueOf(TimeUnit.NANOSECONDS.toMillis(now - t))).toList().toString();
+        }
+
+        private String endsBefore(long now) {
+            return ends.stream().map(t -> String.valueOf(TimeUnit.NANOSECONDS.toMillis(now - t))).toList().toString();
         }
 
         private int startsWithin(long now, long window) {

@@ -22,7 +22,7 @@ public class LaneRetry {
     /** Header: why the lane gave up on the call. */
     public static final String FAILURE = "LefiFailure";
     /** Artemis' scheduled delivery time (epoch millis). */
-    static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
+    public static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
 
     private static final Logger LOG = LoggerFactory.getLogger(LaneRetry.class);
 

@@ -1,0 +1,74 @@
+package se.lefileka;
+
+import static se.lefileka.BundleConfiguration.property;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
+import org.apache.camel.processor.aggregate.jdbc.PostgresAggregationRepository;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import se.lefileka.lefi.LefiMassApi;
+import se.lefileka.lefi.LefiWire;
+import se.lefileka.mass.BatchFiles;
+import se.lefileka.mass.MassBatches;
+import se.lefileka.mass.MassCases;
+import se.lefileka.mass.MassIntake;
+import se.lefileka.mass.MassOutput;
+import se.lefileka.mass.MassProgress;
+import se.lefileka.mass.MassTally;
+import se.lefileka.query.QueryValidator;
+import se.lefileka.sla.WirePacing;
+
+/** Binds the beans the mass routes call; runs after {@link BundleConfiguration}, whose beans it uses. */
+public class MassConfiguration implements CamelConfiguration {
+
+    /** CONTRACT.md: a mass submission holds 1 to 500 queries. */
+    static final int MAX_CHUNK = 500;
+
+    @Override
+    public void configure(CamelContext context) {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        Registry registry = context.getRegistry();
+        Clock clock = registry.lookupByNameAndType("clock", Clock.class);
+        ObjectMapper json = registry.lookupByNameAndType("bundleJson", ObjectMapper.class);
+        DataSource dataSource = registry.lookupByNameAndType("bundleDataSource", DataSource.class);
+        Path dataDir = Path.of(property(properties, "bundle.data.dir"));
+        String version = property(properties, "lefi.api.version");
+
+        int chunkSize = Integer.parseInt(property(properties, "lefi.mass.chunk-size"));
+        if (chunkSize < 1 || chunkSize > MAX_CHUNK) {
+            throw new IllegalArgumentException("lefi.mass.chunk-size must be 1 to " + MAX_CHUNK + ", not " + chunkSize);
+        }
+        registry.bind("massWirePacing", new WirePacing(Integer.parseInt(property(properties, "sla.mass.per-second")),
+                Long.parseLong(property(properties, "sla.mass.window-millis"))));
+        registry.bind("lefiMassApi", new LefiMassApi(registry.lookupByNameAndType("lefiWire", LefiWire.class), clock));
+
+        MassBatches batches = new MassBatches(dataSource, clock);
+        BatchFiles files = new BatchFiles(dataDir, json);
+        registry.bind("massIntake", new MassIntake(json, registry.lookupByNameAndType("queryValidator",
+                QueryValidator.class), batches, files, clock, version));
+        registry.bind("massCases", new MassCases(json, batches, files, clock, version,
+                Long.parseLong(property(properties, "lefi.mass.first-poll-millis")),
+                Long.parseLong(property(properties, "lefi.mass.poll-millis"))));
+        registry.bind("massTally", new MassTally(json));
+        registry.bind("massTallyRepository", tallyRepository(dataSource, property(properties, "bundle.db.url")));
+        registry.bind("massOutput", new MassOutput(json, batches, files, dataDir.resolve("outbox").resolve("mass"),
+                version));
+        registry.bind("massProgress", new MassProgress(batches));
+    }
+
+    private static JdbcAggregationRepository tallyRepository(DataSource dataSource, String url) {
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+        JdbcAggregationRepository repository = url.startsWith("jdbc:postgresql:")
+                ? new PostgresAggregationRepository(transactions, "mass_tally", dataSource)
+                : new JdbcAggregationRepository(transactions, "mass_tally", dataSource);
+        repository.setUseRecovery(true);
+        return repository;
+    }
+}

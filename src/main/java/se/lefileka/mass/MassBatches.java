@@ -1,0 +1,177 @@
+package se.lefileka.mass;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import se.lefileka.query.AnswerTime;
+import se.lefileka.query.ResultStatus;
+
+/**
+ * The durable state of mass batches and their chunks ({@code mass_batch}, {@code mass_chunk}):
+ * which batch a file or message is, how far its reading got, each chunk's fragaId and case, and
+ * how many of its rows were answered with which status.
+ */
+public class MassBatches {
+
+    /** How far a chunk got. */
+    public enum ChunkState { NEW, QUEUED, SUBMITTED, ANSWERED }
+
+    private static final String BATCH_COLUMNS = "id, name, source, channel, fingerprint, reply_to, correlation_id, "
+            + "state, rows_read, rows_rejected, chunks, started_at, ended_at";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public MassBatches(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** The unfinished batch of this name, if there is one. */
+    public MassBatch unfinished(String name) throws SQLException {
+        List<MassBatch> found = batches("SELECT " + BATCH_COLUMNS + " FROM mass_batch WHERE name = ? AND state <> ?",
+                name, MassBatch.State.DONE.name());
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    public MassBatch find(String id) throws SQLException {
+        List<MassBatch> found = batches("SELECT " + BATCH_COLUMNS + " FROM mass_batch WHERE id = ?", id);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Every batch not yet done, oldest first. */
+    public List<MassBatch> running() throws SQLException {
+        return batches("SELECT " + BATCH_COLUMNS + " FROM mass_batch WHERE state <> ? ORDER BY started_at",
+                MassBatch.State.DONE.name());
+    }
+
+    public MassBatch create(String name, String source, String channel, String fingerprint, String replyTo,
+                            String correlationId) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        update("INSERT INTO mass_batch (id, name, source, channel, fingerprint, reply_to, correlation_id, state, "
+                        + "started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, name, source, channel, fingerprint,
+                replyTo, correlationId, MassBatch.State.READING.name(), now());
+        return find(id);
+    }
+
+    public void reading(String id, int rowsRead, int rowsRejected, int chunks) throws SQLException {
+        update("UPDATE mass_batch SET rows_read = ?, rows_rejected = ?, chunks = ? WHERE id = ?",
+                rowsRead, rowsRejected, chunks, id);
+    }
+
+    public void read(String id, int rowsRead, int rowsRejected, int chunks) throws SQLException {
+        update("UPDATE mass_batch SET rows_read = ?, rows_rejected = ?, chunks = ?, state = ? WHERE id = ?",
+                rowsRead, rowsRejected, chunks, MassBatch.State.READ.name(), id);
+    }
+
+    /** Marks the batch done (once: the first end time stays) and returns it. */
+    public MassBatch done(String id) throws SQLException {
+        update("UPDATE mass_batch SET state = ?, ended_at = ? WHERE id = ? AND state <> ?",
+                MassBatch.State.DONE.name(), now(), id, MassBatch.State.DONE.name());
+        return find(id);
+    }
+
+    /** The chunk's state, or null if it was never made. */
+    public ChunkState chunkState(String batchId, int chunkNo) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = prepare(connection,
+                     "SELECT state FROM mass_chunk WHERE batch_id = ? AND chunk_no = ?", batchId, chunkNo);
+             ResultSet rows = select.executeQuery()) {
+            return rows.next() ? ChunkState.valueOf(rows.getString(1)) : null;
+        }
+    }
+
+    public void chunkMade(MassChunk chunk) throws SQLException {
+        update("INSERT INTO mass_chunk (batch_id, chunk_no, fraga_id, row_count, state) VALUES (?, ?, ?, ?, ?)",
+                chunk.batchId(), chunk.number(), chunk.fragaId(), chunk.rows().size(), ChunkState.NEW.name());
+    }
+
+    public void chunkQueued(MassChunk chunk) throws SQLException {
+        update("UPDATE mass_chunk SET state = ? WHERE batch_id = ? AND chunk_no = ? AND state = ?",
+                ChunkState.QUEUED.name(), chunk.batchId(), chunk.number(), ChunkState.NEW.name());
+    }
+
+    public void chunkSubmitted(MassChunk chunk) throws SQLException {
+        update("UPDATE mass_chunk SET state = ?, arende_id = ? WHERE batch_id = ? AND chunk_no = ? AND state <> ?",
+                ChunkState.SUBMITTED.name(), chunk.arendeId(), chunk.batchId(), chunk.number(),
+                ChunkState.ANSWERED.name());
+    }
+
+    public void chunkAnswered(MassChunk chunk, Map<ResultStatus, Integer> counts) throws SQLException {
+        update("UPDATE mass_chunk SET state = ?, ok_count = ?, not_found_count = ?, protected_count = ?, "
+                        + "rejected_count = ?, failed_count = ? WHERE batch_id = ? AND chunk_no = ?",
+                ChunkState.ANSWERED.name(), counts.getOrDefault(ResultStatus.OK, 0),
+                counts.getOrDefault(ResultStatus.NOT_FOUND, 0), counts.getOrDefault(ResultStatus.PROTECTED, 0),
+                counts.getOrDefault(ResultStatus.REJECTED, 0), counts.getOrDefault(ResultStatus.FAILED, 0),
+                chunk.batchId(), chunk.number());
+    }
+
+    /** How far the batch's chunks got: chunks per state, and answered rows per status. */
+    public ChunkProgress chunkProgress(String batchId) throws SQLException {
+        Map<ChunkState, Integer> chunks = new EnumMap<>(ChunkState.class);
+        Map<ResultStatus, Integer> answered = new EnumMap<>(ResultStatus.class);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = prepare(connection, "SELECT state, COUNT(*), SUM(ok_count), "
+                     + "SUM(not_found_count), SUM(protected_count), SUM(rejected_count), SUM(failed_count) "
+                     + "FROM mass_chunk WHERE batch_id = ? GROUP BY state", batchId);
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                chunks.put(ChunkState.valueOf(rows.getString(1)), rows.getInt(2));
+                answered.merge(ResultStatus.OK, rows.getInt(3), Integer::sum);
+                answered.merge(ResultStatus.NOT_FOUND, rows.getInt(4), Integer::sum);
+                answered.merge(ResultStatus.PROTECTED, rows.getInt(5), Integer::sum);
+                answered.merge(ResultStatus.REJECTED, rows.getInt(6), Integer::sum);
+                answered.merge(ResultStatus.FAILED, rows.getInt(7), Integer::sum);
+            }
+        }
+        return new ChunkProgress(chunks, answered);
+    }
+
+    /** Chunks per state, and the rows FK answered per status. */
+    public record ChunkProgress(Map<ChunkState, Integer> chunks, Map<ResultStatus, Integer> answered) {
+    }
+
+    private List<MassBatch> batches(String sql, Object... parameters) throws SQLException {
+        List<MassBatch> found = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = prepare(connection, sql, parameters);
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                found.add(new MassBatch(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                        rows.getString(5), rows.getString(6), rows.getString(7),
+                        MassBatch.State.valueOf(rows.getString(8)), rows.getInt(9), rows.getInt(10), rows.getInt(11),
+                        rows.getObject(12, OffsetDateTime.class), rows.getObject(13, OffsetDateTime.class)));
+            }
+        }
+        return found;
+    }
+
+    private void update(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = prepare(connection, sql, parameters)) {
+            statement.executeUpdate();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+
+    private OffsetDateTime now() {
+        return AnswerTime.now(clock);
+    }
+}

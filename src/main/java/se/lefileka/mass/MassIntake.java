@@ -1,0 +1,212 @@
+package se.lefileka.mass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.lefileka.intake.JmsReplies;
+import se.lefileka.intake.UnreadableInputException;
+import se.lefileka.query.AnswerTime;
+import se.lefileka.query.InvalidQueryException;
+import se.lefileka.query.OnlineQuery;
+import se.lefileka.query.Problem;
+import se.lefileka.query.QueryResult;
+import se.lefileka.query.QueryValidator;
+import se.lefileka.query.ResultStatus;
+
+/**
+ * Reads a mass batch (a file or a JMS message) as a stream of rows: opens or resumes the batch,
+ * checks every row as an online query, writes a {@code REJECTED} result for each bad row, and
+ * groups the good rows, in order and by purpose, into chunks for the mass lane.
+ */
+public class MassIntake {
+
+    /** Exchange property: the {@link MassReading} of the batch being read. */
+    public static final String READING = "LefiMassReading";
+    /** Header: the batch's id. */
+    public static final String BATCH_ID = "LefiBatchId";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MassIntake.class);
+    private static final Pattern BATCH_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    private final ObjectMapper json;
+    private final QueryValidator validator;
+    private final MassBatches batches;
+    private final BatchFiles files;
+    private final Clock clock;
+    private final String apiVersion;
+
+    public MassIntake(ObjectMapper json, QueryValidator validator, MassBatches batches, BatchFiles files, Clock clock,
+                      String apiVersion) {
+        this.json = json;
+        this.validator = validator;
+        this.batches = batches;
+        this.files = files;
+        this.clock = clock;
+        this.apiVersion = apiVersion;
+    }
+
+    /**
+     * Opens the batch of the file or message in the exchange (or resumes it, when the same input
+     * was being read when the bundle stopped) and returns its rows to split, after the header.
+     */
+    public Reader begin(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        boolean fromFile = "file".equals(message.getHeader("LefiChannel"));
+        String fileName = fromFile ? message.getHeader(Exchange.FILE_NAME_ONLY, String.class) : null;
+        BufferedReader input = fromFile
+                ? Files.newBufferedReader(message.getMandatoryBody(File.class).toPath(), StandardCharsets.UTF_8)
+                : new BufferedReader(new StringReader(message.getBody(String.class) == null ? ""
+                        : message.getBody(String.class)));
+        try {
+            String first = firstLine(input);
+            MassRowFormat format = MassRowFormat.of(fileName, first, json);
+            if (!format.hasHeader()) {
+                input.reset();
+            }
+            MassReading reading = fromFile
+                    ? open(fileName.replaceFirst("\\.[^.]*$", ""), fileName, "file",
+                            "file:" + message.getHeader(Exchange.FILE_LENGTH) + ":"
+                                    + message.getHeader(Exchange.FILE_LAST_MODIFIED), null, null, format)
+                    : open(jmsBatchName(message), "jms:" + message.getHeader("LefiSourceQueue"), "jms",
+                            "jms:" + message.getHeader("JMSMessageID"), message.getHeader(JmsReplies.REPLY_TO, String.class),
+                            message.getHeader(JmsReplies.CORRELATION_ID, String.class), format);
+            exchange.setProperty(READING, reading);
+            message.setHeader(BATCH_ID, reading.batch().id());
+            if (reading.isAlreadyRead()) {
+                input.close();
+                return new StringReader("");
+            }
+            return input;
+        } catch (IOException | SQLException | UnreadableInputException | RuntimeException e) {
+            input.close();
+            throw e;
+        }
+    }
+
+    private MassReading open(String name, String source, String channel, String fingerprint, String replyTo,
+                             String correlationId, MassRowFormat format) throws SQLException, UnreadableInputException {
+        MassBatch running = batches.unfinished(name);
+        if (running == null) {
+            MassBatch batch = batches.create(name, source, channel, fingerprint, replyTo, correlationId);
+            LOG.info("Mass batch {}: reading {} (batch id {})", name, source, batch.id());
+            return new MassReading(batch, format, false);
+        }
+        if (!running.fingerprint().equals(fingerprint)) {
+            throw new UnreadableInputException("a batch named " + name + " is still running (started "
+                    + running.startedAt() + "); send this one again once " + name + ".summary.json is out, "
+                    + "or give it another name");
+        }
+        boolean read = running.state() == MassBatch.State.READ;
+        LOG.info("Mass batch {}: {} {} again after a restart", name, read ? "archiving" : "reading", source);
+        return new MassReading(running, format, read);
+    }
+
+    /**
+     * Checks a group of rows: each bad row gets its {@code REJECTED} result at once; the good
+     * ones are returned as chunks (one per purpose) still to be sent to the mass lane.
+     */
+    public List<MassChunk> rows(String group, Exchange exchange) throws IOException, SQLException {
+        MassReading reading = exchange.getProperty(READING, MassReading.class);
+        String batchId = reading.batch().id();
+        int groupNo = reading.nextGroup();
+        Map<String, List<MassChunk.Row>> byPurpose = new LinkedHashMap<>();
+        List<QueryResult> rejected = new ArrayList<>();
+        OffsetDateTime now = AnswerTime.now(clock);
+        for (String text : group.split("\n")) {
+            String row = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+            if (row.isBlank()) {
+                continue;
+            }
+            int line = reading.nextRow();
+            try {
+                JsonNode query = reading.format().query(row);
+                String requestId = query.hasNonNull("requestId") ? validator.requestIdOf(query)
+                        : reading.batch().name() + "-" + line;
+                OnlineQuery valid = validator.validate(query, requestId);
+                byPurpose.computeIfAbsent(valid.purpose(), p -> new ArrayList<>()).add(new MassChunk.Row(line, valid));
+            } catch (InvalidQueryException e) {
+                rejected.add(QueryResult.problem(reading.batch().name() + "-" + line, null, ResultStatus.REJECTED,
+                        Problem.of(e), now, apiVersion).withLine(line));
+            }
+        }
+        if (!rejected.isEmpty()) {
+            files.writeAnswers(batchId, rejected.get(0).line(), String.format("r%06d", groupNo), rejected);
+            reading.rejected(rejected.size());
+        }
+        List<MassChunk> toSend = new ArrayList<>();
+        for (Map.Entry<String, List<MassChunk.Row>> rows : byPurpose.entrySet()) {
+            int number = reading.nextChunk();
+            MassChunk chunk = new MassChunk(batchId, number, fragaId(batchId, number), rows.getKey(), null,
+                    rows.getValue());
+            MassBatches.ChunkState state = batches.chunkState(batchId, number);
+            if (state == null) {
+                batches.chunkMade(chunk);
+            }
+            if (state == null || state == MassBatches.ChunkState.NEW) {
+                toSend.add(chunk);
+            }
+        }
+        batches.reading(batchId, reading.rows(), reading.rejected(), reading.chunks());
+        return toSend;
+    }
+
+    /** The tally event that says the whole input is read: how many rows, and how many were rejected. */
+    public String finish(Exchange exchange) throws IOException {
+        MassReading reading = exchange.getProperty(READING, MassReading.class);
+        LOG.info("Mass batch {}: read {} rows ({} rejected) into {} chunks", reading.batch().name(), reading.rows(),
+                reading.rejected(), reading.chunks());
+        return MassTally.readEvent(json, reading.rows(), reading.rejected());
+    }
+
+    /** Records that the whole input is read (after the tally was told). */
+    public void read(Exchange exchange) throws SQLException {
+        MassReading reading = exchange.getProperty(READING, MassReading.class);
+        batches.read(reading.batch().id(), reading.rows(), reading.rejected(), reading.chunks());
+    }
+
+    /** A chunk's fragaId: the same whenever the batch's input is read, unique to the batch. */
+    static String fragaId(String batchId, int chunkNo) {
+        return UUID.nameUUIDFromBytes((batchId + "/" + chunkNo).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static String firstLine(BufferedReader input) throws IOException, UnreadableInputException {
+        input.mark(1 << 20);
+        String line = input.readLine();
+        if (line == null || line.isBlank()) {
+            throw new UnreadableInputException(line == null ? "the input is empty"
+                    : "the first line is empty; it must be the CSV header row or the first JSON query");
+        }
+        return line;
+    }
+
+    private static String jmsBatchName(Message message) throws UnreadableInputException {
+        String name = message.getHeader("batchId", String.class);
+        if (name == null || name.isBlank()) {
+            return "jms-" + String.valueOf(message.getHeader("JMSMessageID")).replaceAll("[^A-Za-z0-9._-]", "_");
+        }
+        if (!BATCH_NAME.matcher(name).matches()) {
+            throw new UnreadableInputException("the batchId header must be 1 to 100 letters, digits, '.', '_' or '-', "
+                    + "starting with a letter or digit");
+        }
+        return name;
+    }
+}

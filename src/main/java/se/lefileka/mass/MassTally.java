@@ -1,0 +1,108 @@
+package se.lefileka.mass;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Base64;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.AggregationStrategy;
+import org.apache.camel.Exchange;
+import org.apache.camel.RuntimeCamelException;
+import se.lefileka.query.QueryResult;
+import se.lefileka.query.ResultStatus;
+
+/**
+ * The mass aggregator's strategy. Per batch it keeps counts, never rows: rows read, rows answered
+ * per status, and which chunks were counted (a bit each, so an event delivered twice after a
+ * crash is not counted twice). The batch is complete once its input is read and every row is
+ * answered; the strategy then sets the header {@value #COMPLETE}.
+ */
+public class MassTally implements AggregationStrategy {
+
+    /** Header on the aggregated exchange: every row of the batch is answered. */
+    public static final String COMPLETE = "LefiBatchComplete";
+
+    private final ObjectMapper json;
+
+    public MassTally(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** What is kept per batch (as JSON, in the aggregation repository). */
+    public static final class Tally {
+        public Integer rowsRead;
+        public int answered;
+        public Map<ResultStatus, Integer> counts = new EnumMap<>(ResultStatus.class);
+        public String chunks = "";
+
+        public boolean complete() {
+            return rowsRead != null && answered >= rowsRead;
+        }
+    }
+
+    /** One event: a chunk answered ({@code chunk} set), or the whole input read ({@code read}). */
+    public static final class Event {
+        public Integer chunk;
+        public boolean read;
+        public int rows;
+        public Map<ResultStatus, Integer> counts = new EnumMap<>(ResultStatus.class);
+    }
+
+    public static String chunkEvent(ObjectMapper json, int chunkNo, List<QueryResult> results)
+            throws JsonProcessingException {
+        Event event = new Event();
+        event.chunk = chunkNo;
+        event.rows = results.size();
+        event.counts = counts(results);
+        return json.writeValueAsString(event);
+    }
+
+    public static String readEvent(ObjectMapper json, int rows, int rejected) throws JsonProcessingException {
+        Event event = new Event();
+        event.read = true;
+        event.rows = rows;
+        event.counts.put(ResultStatus.REJECTED, rejected);
+        return json.writeValueAsString(event);
+    }
+
+    public static Map<ResultStatus, Integer> counts(List<QueryResult> results) {
+        Map<ResultStatus, Integer> counts = new EnumMap<>(ResultStatus.class);
+        results.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+        return counts;
+    }
+
+    @Override
+    public Exchange aggregate(Exchange kept, Exchange arrived) {
+        try {
+            Tally tally = kept == null ? new Tally() : json.readValue(kept.getMessage().getBody(String.class), Tally.class);
+            add(tally, json.readValue(arrived.getMessage().getBody(String.class), Event.class));
+            Exchange target = kept == null ? arrived : kept;
+            target.getMessage().setBody(json.writeValueAsString(tally));
+            target.getMessage().setHeader(COMPLETE, tally.complete());
+            return target;
+        } catch (JsonProcessingException e) {
+            throw new RuntimeCamelException("Unreadable mass tally", e);
+        }
+    }
+
+    static void add(Tally tally, Event event) {
+        if (event.read) {
+            if (tally.rowsRead != null) {
+                return;
+            }
+            tally.rowsRead = event.rows;
+            tally.answered += event.counts.getOrDefault(ResultStatus.REJECTED, 0);
+        } else {
+            BitSet counted = BitSet.valueOf(Base64.getDecoder().decode(tally.chunks));
+            if (counted.get(event.chunk)) {
+                return;
+            }
+            counted.set(event.chunk);
+            tally.chunks = Base64.getEncoder().encodeToString(counted.toByteArray());
+            tally.answered += event.rows;
+        }
+        event.counts.forEach((status, n) -> tally.counts.merge(status, n, Integer::sum));
+    }
+}
