@@ -36,6 +36,9 @@ import se.lefileka.sla.WirePacing;
  */
 public class BundleConfiguration implements CamelConfiguration {
 
+    /** A mass chunk (500 rows, about 200 KB as Artemis stores text) stays an ordinary message. */
+    static final int LARGE_MESSAGE_BYTES = 1024 * 1024;
+
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
@@ -65,8 +68,11 @@ public class BundleConfiguration implements CamelConfiguration {
                     property(properties, "jms.embedded.acceptor")), true, true);
             brokerUrl = EmbeddedBroker.IN_VM_URL;
         }
-        CachingConnectionFactory connectionFactory =
-                new CachingConnectionFactory(new ActiveMQConnectionFactory(brokerUrl));
+        ActiveMQConnectionFactory artemis = new ActiveMQConnectionFactory(brokerUrl);
+        artemis.setMinLargeMessageSize(LARGE_MESSAGE_BYTES);
+        // no prefetch: a lane thread waiting out its gap must not hold messages another thread could take
+        artemis.setConsumerWindowSize(0);
+        CachingConnectionFactory connectionFactory = new CachingConnectionFactory(artemis);
         connectionFactory.setSessionCacheSize(10);
         registry.bind("jmsConnectionFactory", connectionFactory);
 

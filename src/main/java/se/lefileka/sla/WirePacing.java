@@ -2,8 +2,8 @@ package se.lefileka.sla;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.classic.ExecChain;
@@ -12,21 +12,29 @@ import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpConnection;
 import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.impl.Http1StreamListener;
+import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 
 /**
  * The lane's throttle paces calls when they pass it; FK judges them when they arrive. Between
- * the two lies the HTTP client's connection set-up (a cold start, a new TLS handshake), which
- * can make one call late and the next one early. This guard sits in the HTTP client right after
- * the connection is made, keeps the budget's sliding window on the moments requests are really
- * sent, and holds a request back the few milliseconds that keeps the window. One instance per
- * budget, shared by every HTTP endpoint of the budget ({@code httpClientConfigurer=#...}).
+ * the two lies the HTTP client's own work (a new connection, a TLS handshake, a cold start),
+ * which can make one call late and the next one early. This guard sits in the HTTP client: it
+ * holds a request back, right after its connection is made, until the budget's sliding window
+ * has room, and it dates each request by the moment its head was written to the connection, so a
+ * request that left late makes the next one wait longer. One instance per budget, shared by
+ * every HTTP endpoint of the budget ({@code httpClientConfigurer=#...}).
  */
-public class WirePacing implements HttpClientConfigurer, ExecChainHandler {
+public class WirePacing implements HttpClientConfigurer, ExecChainHandler, Http1StreamListener {
 
     private final int perWindow;
     private final long windowNanos;
-    private final Deque<Long> sends = new ArrayDeque<>();
+    /** When each recent request was sent (System.nanoTime), at most a window ago. */
+    private final List<long[]> sends = new ArrayList<>();
+    private final ThreadLocal<long[]> current = new ThreadLocal<>();
 
     public WirePacing(int perWindow, long windowMillis) {
         this.perWindow = perWindow;
@@ -36,29 +44,58 @@ public class WirePacing implements HttpClientConfigurer, ExecChainHandler {
     @Override
     public void configureHttpClient(HttpClientBuilder builder) {
         builder.addExecInterceptorAfter(ChainElement.CONNECT.name(), "sla-wire-pacing", this);
+        builder.setRequestExecutor(new HttpRequestExecutor(HttpRequestExecutor.DEFAULT_WAIT_FOR_CONTINUE, null, this));
     }
 
     @Override
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
-        awaitTurn();
-        return chain.proceed(request, scope);
+        current.set(awaitTurn());
+        try {
+            return chain.proceed(request, scope);
+        } finally {
+            current.remove();
+        }
     }
 
-    synchronized void awaitTurn() throws InterruptedIOException {
+    /** Waits until the window has room, and takes a place in it (dated now, for the time being). */
+    synchronized long[] awaitTurn() throws InterruptedIOException {
         try {
-            while (sends.size() >= perWindow) {
-                long wait = sends.peekFirst() + windowNanos - System.nanoTime();
-                if (wait <= 0) {
-                    sends.removeFirst();
-                } else {
-                    TimeUnit.NANOSECONDS.sleep(wait);
+            while (true) {
+                long now = System.nanoTime();
+                sends.removeIf(sent -> now - sent[0] >= windowNanos);
+                if (sends.size() < perWindow) {
+                    long[] sent = {now};
+                    sends.add(sent);
+                    return sent;
                 }
+                long oldest = sends.stream().mapToLong(sent -> sent[0]).min().orElse(now);
+                TimeUnit.NANOSECONDS.sleep(Math.max(1, oldest + windowNanos - now));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while pacing a call to FK");
         }
-        sends.addLast(System.nanoTime());
+    }
+
+    /** The request's head is on its way: dates the request's place in the window by this moment. */
+    @Override
+    public void onRequestHead(HttpConnection connection, HttpRequest request) {
+        long[] sent = current.get();
+        if (sent != null) {
+            synchronized (this) {
+                sent[0] = Math.max(sent[0], System.nanoTime());
+            }
+        }
+    }
+
+    @Override
+    public void onResponseHead(HttpConnection connection, HttpResponse response) {
+        // only the moment a request leaves counts
+    }
+
+    @Override
+    public void onExchangeComplete(HttpConnection connection, boolean keepAlive) {
+        // only the moment a request leaves counts
     }
 }
