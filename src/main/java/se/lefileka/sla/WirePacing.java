@@ -36,9 +36,17 @@ public class WirePacing implements HttpClientConfigurer, ExecChainHandler, Http1
     private final List<long[]> sends = new ArrayList<>();
     private final ThreadLocal<long[]> current = new ThreadLocal<>();
 
+    /**
+     * Starts with a full window: the first call waits one window from now, so that the calls of a
+     * bundle restarted at once (after a crash, a redeployment) never crowd those of the one before.
+     */
     public WirePacing(int perWindow, long windowMillis) {
         this.perWindow = perWindow;
         this.windowNanos = TimeUnit.MILLISECONDS.toNanos(windowMillis);
+        long now = System.nanoTime();
+        for (int i = 0; i < perWindow; i++) {
+            sends.add(new long[] {now});
+        }
     }
 
     @Override

@@ -10,9 +10,18 @@ import org.junit.jupiter.api.Test;
 class WirePacingTest {
 
     @Test
+    void theFirstSendWaitsAWholeWindowAsIfTheWindowWereFull() throws Exception {
+        long created = System.nanoTime();
+        new WirePacing(2, 200).awaitTurn();
+        assertThat((System.nanoTime() - created) / 1_000_000).isGreaterThanOrEqualTo(199);
+    }
+
+    @Test
     void holdsBackASendThatWouldCrowdTheWindow() throws Exception {
         WirePacing pacing = new WirePacing(2, 200);
         List<Long> sends = new ArrayList<>();
+        sends.add(System.nanoTime());
+        sends.add(System.nanoTime());
         for (int i = 0; i < 6; i++) {
             pacing.awaitTurn();
             sends.add(System.nanoTime());

@@ -1,0 +1,117 @@
+package se.lefileka.mass;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import se.lefileka.sandbox.Budget;
+import se.lefileka.support.BundleProcess;
+import se.lefileka.support.BundleTestSupport;
+import se.lefileka.support.Folders;
+import se.lefileka.support.MassRows;
+import se.lefileka.support.Persons;
+import se.lefileka.support.RunningBundle;
+
+/** The mass lane keeps every row through restarts, kills and FK's faults, and never blocks on a case. */
+class MassLaneTest extends BundleTestSupport {
+
+    /** 2000 rows in groups of 100: 20 chunks, one submission each. */
+    private static final Map<String, String> SMALL_CHUNKS = Map.of("lefi.mass.chunk-size", "100");
+    private static final int CHUNKS = 20;
+    private final MassRows rows = MassRows.of(2000, 33);
+
+    @Test
+    void aBatchStoppedBetweenSubmissionsAndWithCasesPendingCompletesAfterARestart() throws Exception {
+        sandbox.massWork(Duration.ofSeconds(6));
+        bundle = RunningBundle.start(data, sandbox, SMALL_CHUNKS);
+        Folders.drop(bundle.dir("inbox/mass"), "restart.csv", rows.csv());
+        await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.massSubmissions() >= 5);
+
+        bundle = bundle.restart(sandbox, SMALL_CHUNKS);
+        assertThat(sandbox.massSubmissions()).as("stopped between submissions").isLessThan(CHUNKS);
+
+        assertCompletes("restart");
+    }
+
+    @Test
+    void aBatchKilledWithoutWarningCompletesWhenTheBundleStartsAgain() throws Exception {
+        sandbox.massWork(Duration.ofSeconds(6));
+        BundleProcess killed = BundleProcess.start(data, sandbox, SMALL_CHUNKS);
+        Path inbox = Files.createDirectories(data.resolve("inbox/mass"));
+        Folders.drop(inbox, "killed.csv", rows.csv());
+        await().atMost(Duration.ofSeconds(90)).until(() -> sandbox.massSubmissions() >= 7);
+        killed.kill();
+        assertThat(sandbox.massSubmissions()).as("killed between submissions").isLessThan(CHUNKS);
+
+        bundle = RunningBundle.start(data, sandbox, SMALL_CHUNKS);
+        assertCompletes("killed");
+    }
+
+    @Test
+    void aBatchRidesOutFaultsSlowAnswersAndAClosedServiceWithoutBreakingTheBudget() throws Exception {
+        bundle = RunningBundle.start(data, sandbox, SMALL_CHUNKS);
+        sandbox.faults().latency(Duration.ofMillis(700));
+        sandbox.faults().failNext(4);
+        Folders.drop(bundle.dir("inbox/mass"), "faults.csv", rows.csv());
+        await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.massSubmissions() >= 3);
+        sandbox.faults().massClosed(true);
+        await().pollDelay(Duration.ofSeconds(4)).until(() -> true);
+        sandbox.faults().massClosed(false);
+
+        assertCompletes("faults");
+    }
+
+    @Test
+    void casesStillBeingWorkedOnBlockNeitherOnlineQueriesNorAnotherBatchAndArePolledAsFkAsks() throws Exception {
+        sandbox.massWork(Duration.ofSeconds(10));
+        bundle = RunningBundle.start(data, sandbox, Map.of());
+        MassRows first = MassRows.of(1000, 0);
+        MassRows second = MassRows.of(300, 0);
+        Folders.drop(bundle.dir("inbox/mass"), "first.csv", first.csv());
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.massSubmissions() == 2);
+
+        Folders.drop(bundle.dir("inbox/mass"), "second.csv", second.csv());
+        try (JMSContext jms = bundle.jmsClient().createContext()) {
+            Queue replies = jms.createQueue("while-pending.replies");
+            for (int i = 0; i < 3; i++) {
+                TextMessage query = jms.createTextMessage("""
+                        {"requestId": "pending-%d", "personnummer": "%s", "benefits": ["SJUKPENNING"],
+                         "from": "2026-01-01", "to": "2026-06-30"}""".formatted(i, Persons.known(i)));
+                query.setJMSReplyTo(replies);
+                jms.createProducer().send(jms.createQueue("lefi.online.requests"), query);
+            }
+            JMSConsumer answers = jms.createConsumer(replies);
+            for (int i = 0; i < 3; i++) {
+                assertThat(answers.receive(8_000)).as("online answer %d while the cases are pending", i).isNotNull();
+            }
+        }
+        await().atMost(Duration.ofSeconds(8)).until(() -> sandbox.massSubmissions() == 3);
+        assertThat(Files.exists(data.resolve("outbox/mass/first.summary.json"))).as("first batch still pending").isFalse();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(data.resolve("outbox/mass/second.summary.json")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(data.resolve("outbox/mass/first.summary.json")));
+        MassResults.assertLinesMatch(data.resolve("outbox/mass/first.jsonl"), first);
+        MassResults.assertLinesMatch(data.resolve("outbox/mass/second.jsonl"), second);
+        long polls = sandbox.judge().calls(Budget.MASS) - sandbox.massSubmissions();
+        assertThat(polls).as("polls of 3 cases worked on for 10 s, as Retry-After asks").isLessThanOrEqualTo(3 * 3);
+        assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
+    }
+
+    private void assertCompletes(String batch) throws Exception {
+        Path summary = data.resolve("outbox/mass/" + batch + ".summary.json");
+        await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(summary));
+        MassResults.assertLinesMatch(data.resolve("outbox/mass/" + batch + ".jsonl"), rows);
+        MassResults.assertSummaryMatches(Folders.read(summary), batch, rows);
+        assertThat(sandbox.massSubmissions()).as("every chunk opened one case: none under a new fragaId")
+                .isEqualTo(CHUNKS);
+        assertThat(sandbox.judge().breaches(Budget.MASS)).as(sandbox.judge().report()).isZero();
+    }
+}

@@ -1,0 +1,52 @@
+package se.lefileka.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import se.lefileka.BundleMain;
+import se.lefileka.sandbox.Sandbox;
+
+/**
+ * The bundle in a process of its own (as {@code java -jar} runs it, on the test's classpath), so
+ * that a test can kill it as {@code kill -9} would: no shutdown, no last writes.
+ */
+public final class BundleProcess {
+
+    private final Process process;
+
+    private BundleProcess(Process process) {
+        this.process = process;
+    }
+
+    public static BundleProcess start(Path dataDir, Sandbox sandbox, Map<String, String> settings) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dbundle.data.dir=" + dataDir,
+                "-Djms.embedded.acceptor=tcp://127.0.0.1:" + RunningBundle.freePort(),
+                "-Dlefi.sandbox.enabled=false",
+                "-Dlefi.url=" + sandbox.url(),
+                "-Dleka.url=" + sandbox.url()));
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add(BundleMain.class.getName());
+        File log = dataDir.resolve("killed-bundle.log").toFile();
+        return new BundleProcess(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log).start());
+    }
+
+    /** Kills the process at once (SIGKILL), as {@code kill -9} does. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the bundle process did not die");
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+}
