@@ -80,19 +80,26 @@ public class MassBatches {
         return find(id);
     }
 
-    /** The chunk's state, or null if it was never made. */
-    public ChunkState chunkState(String batchId, int chunkNo) throws SQLException {
+    /**
+     * Records the chunk as made, unless it was made before (its batch's input read again after a
+     * restart). Returns whether it is still to be sent to the mass lane.
+     */
+    public boolean chunkMade(MassChunk chunk) throws SQLException {
+        int inserted = update("INSERT INTO mass_chunk (batch_id, chunk_no, fraga_id, row_count, state) "
+                        + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM mass_chunk WHERE batch_id = ? AND chunk_no = ?)",
+                chunk.batchId(), chunk.number(), chunk.fragaId(), chunk.rows().size(), ChunkState.NEW.name(),
+                chunk.batchId(), chunk.number());
+        if (inserted == 1) {
+            return true;
+        }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = prepare(connection,
-                     "SELECT state FROM mass_chunk WHERE batch_id = ? AND chunk_no = ?", batchId, chunkNo);
+                     "SELECT state FROM mass_chunk WHERE batch_id = ? AND chunk_no = ?", chunk.batchId(),
+                     chunk.number());
              ResultSet rows = select.executeQuery()) {
-            return rows.next() ? ChunkState.valueOf(rows.getString(1)) : null;
+            return rows.next() && ChunkState.valueOf(rows.getString(1)) == ChunkState.NEW;
         }
-    }
-
-    public void chunkMade(MassChunk chunk) throws SQLException {
-        update("INSERT INTO mass_chunk (batch_id, chunk_no, fraga_id, row_count, state) VALUES (?, ?, ?, ?, ?)",
-                chunk.batchId(), chunk.number(), chunk.fragaId(), chunk.rows().size(), ChunkState.NEW.name());
     }
 
     public void chunkQueued(MassChunk chunk) throws SQLException {
@@ -155,10 +162,10 @@ public class MassBatches {
         return found;
     }
 
-    private void update(String sql, Object... parameters) throws SQLException {
+    private int update(String sql, Object... parameters) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = prepare(connection, sql, parameters)) {
-            statement.executeUpdate();
+            return statement.executeUpdate();
         }
     }
 

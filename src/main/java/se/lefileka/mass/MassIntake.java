@@ -45,6 +45,8 @@ public class MassIntake {
     public static final String BATCH_ID = "LefiBatchId";
 
     private static final Logger LOG = LoggerFactory.getLogger(MassIntake.class);
+    /** How often (in groups of rows) the reading's progress is recorded. */
+    private static final int PROGRESS_GROUPS = 10;
     private static final Pattern BATCH_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final ObjectMapper json;
@@ -157,15 +159,13 @@ public class MassIntake {
             int number = reading.nextChunk();
             MassChunk chunk = new MassChunk(batchId, number, fragaId(batchId, number), rows.getKey(), null,
                     rows.getValue());
-            MassBatches.ChunkState state = batches.chunkState(batchId, number);
-            if (state == null) {
-                batches.chunkMade(chunk);
-            }
-            if (state == null || state == MassBatches.ChunkState.NEW) {
+            if (batches.chunkMade(chunk)) {
                 toSend.add(chunk);
             }
         }
-        batches.reading(batchId, reading.rows(), reading.rejected(), reading.chunks());
+        if (groupNo % PROGRESS_GROUPS == 0) {
+            batches.reading(batchId, reading.rows(), reading.rejected(), reading.chunks());
+        }
         return toSend;
     }
 

@@ -23,8 +23,16 @@ public final class BundleProcess {
     }
 
     public static BundleProcess start(Path dataDir, Sandbox sandbox, Map<String, String> settings) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return start(dataDir, sandbox, settings, List.of());
+    }
+
+    /** As {@link #start(Path, Sandbox, Map)}, with options for the JVM (heap size, GC log). */
+    public static BundleProcess start(Path dataDir, Sandbox sandbox, Map<String, String> settings,
+                                      List<String> jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
                 "-Dbundle.data.dir=" + dataDir,
                 "-Djms.embedded.acceptor=tcp://127.0.0.1:" + RunningBundle.freePort(),
@@ -36,6 +44,14 @@ public final class BundleProcess {
         File log = dataDir.resolve("killed-bundle.log").toFile();
         return new BundleProcess(new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log).start());
+    }
+
+    /** Stops the process as an operator would (SIGTERM: an orderly shutdown). */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill();
+        }
     }
 
     /** Kills the process at once (SIGKILL), as {@code kill -9} does. */
