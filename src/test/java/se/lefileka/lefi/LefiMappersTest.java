@@ -67,4 +67,38 @@ class LefiMappersTest {
         assertThat(v2.personAnswer(JSON.readTree("{\"status\": \"FEL\", \"meddelande\": \"x\"}")).status())
                 .isEqualTo(ResultStatus.FAILED);
     }
+
+    @Test
+    void v2WordsTheMassSubmissionAndPoll() throws Exception {
+        FkRequest submit = new LefiV2Mapper().massSubmission("f-2", "SAMORDNING", List.of(query, query));
+        assertThat(submit.path()).isEqualTo("/v2/massfragor");
+        assertThat(submit.body()).isEqualTo(JSON.readTree("""
+                {"fragaId": "f-2", "syfte": "SAMORDNING", "fragor": [
+                  {"personnummer": "199001012385", "formaner": ["SJUKPENNING"], "fromDatum": "2026-01-01", "tomDatum": "2026-06-30"},
+                  {"personnummer": "199001012385", "formaner": ["SJUKPENNING"], "fromDatum": "2026-01-01", "tomDatum": "2026-06-30"}]}"""));
+        FkRequest poll = new LefiV2Mapper().massPoll("M-7");
+        assertThat(poll.method()).isEqualTo("GET");
+        assertThat(poll.path()).isEqualTo("/v2/massfragor/M-7");
+        assertThat(poll.body()).isNull();
+    }
+
+    @Test
+    void v1WordsTheMassSubmissionAndPoll() throws Exception {
+        FkRequest submit = new LefiV1Mapper().massSubmission("f-2", "SAMORDNING", List.of(query));
+        assertThat(submit.path()).isEqualTo("/v1/mass/fraga");
+        assertThat(submit.body()).isEqualTo(JSON.readTree("""
+                {"fragaId": "f-2", "fragor": [
+                  {"pnr": "199001012385", "formaner": ["SJUKPENNING"], "period": {"from": "20260101", "tom": "20260630"}}]}"""));
+        assertThat(new LefiV1Mapper().massPoll("M-7").path()).isEqualTo("/v1/mass/svar/M-7");
+    }
+
+    @Test
+    void bothVersionsReadTheMassCase() throws Exception {
+        LefiMapper v1 = new LefiV1Mapper();
+        assertThat(v1.massDone(JSON.readTree("{\"status\": \"PAGAR\"}"))).isFalse();
+        assertThat(v1.arendeId(JSON.readTree("{\"arendeId\": \"M-1\"}"))).isEqualTo("M-1");
+        assertThat(new LefiV2Mapper().massAnswers(JSON.readTree("""
+                {"arendeId": "M-1", "status": "KLAR", "svar": [{"status": "OK"}, {"status": "PERSON_SAKNAS"}]}""")))
+                .hasSize(2);
+    }
 }

@@ -77,6 +77,12 @@ class MassLaneTest extends BundleTestSupport {
         MassRows second = MassRows.of(300, 0);
         Folders.drop(bundle.dir("inbox/mass"), "first.csv", first.csv());
         await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.massSubmissions() == 2);
+        MassProgress.BatchProgress progress = bundle.context().getRegistry()
+                .lookupByNameAndType("massProgress", MassProgress.class).snapshot().get(0);
+        assertThat(progress.name()).isEqualTo("first");
+        assertThat(progress.rowsRead()).isEqualTo(1000);
+        assertThat(progress.chunks()).isEqualTo(2);
+        assertThat(progress.chunksAnswered()).isZero();
 
         Folders.drop(bundle.dir("inbox/mass"), "second.csv", second.csv());
         try (JMSContext jms = bundle.jmsClient().createContext()) {

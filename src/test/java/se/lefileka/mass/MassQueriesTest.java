@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import se.lefileka.sandbox.Budget;
@@ -74,5 +75,41 @@ class MassQueriesTest extends BundleTestSupport {
         }
         MassResults.assertLinesMatch(data.resolve("outbox/mass/legacy-42.jsonl"), rows);
         assertThat(sandbox.judge().breaches(Budget.MASS)).as(sandbox.judge().report()).isZero();
+    }
+
+    @Test
+    void filesThatCannotBeReadGoToTheErrorFolderWithTheirReasonAndTheOthersGoOn() throws Exception {
+        bundle = RunningBundle.start(data, sandbox, Map.of());
+        Path inbox = bundle.dir("inbox/mass");
+        Folders.drop(inbox, "empty.csv", "");
+        Folders.drop(inbox, "no-header.csv", "pnr;formaner\n199001012385;SJUKPENNING\n");
+        MassRows few = MassRows.of(40, 7);
+        Folders.drop(inbox, "good.jsonl", few.jsonl());
+
+        await().atMost(BATCH_TIME).until(() -> Files.exists(data.resolve("outbox/mass/good.summary.json")));
+        await().atMost(BATCH_TIME).until(() -> Folders.names(data.resolve("error/mass")).size() == 4);
+        assertThat(Folders.read(data.resolve("error/mass/empty.csv.error.json"))).contains("the input is empty");
+        assertThat(Folders.read(data.resolve("error/mass/no-header.csv.error.json")))
+                .contains("lacks the column(s) personnummer, benefits, from, to");
+        MassResults.assertLinesMatch(data.resolve("outbox/mass/good.jsonl"), few);
+    }
+
+    @Test
+    void aJmsBatchThatCannotBeReadGoesToTheDeadLetterQueueAndIsAnsweredRejected() throws Exception {
+        bundle = RunningBundle.start(data, sandbox, Map.of());
+        try (JMSContext jms = bundle.jmsClient().createContext()) {
+            Queue replies = jms.createQueue("mass.rejected");
+            TextMessage request = jms.createTextMessage("personnummer;when\n199001012385;now\n");
+            request.setStringProperty("batchId", "broken-1");
+            request.setJMSReplyTo(replies);
+            jms.createProducer().send(jms.createQueue("lefi.mass.requests"), request);
+
+            Message reply = jms.createConsumer(replies).receive(BATCH_TIME.toMillis());
+            assertThat(reply.getBody(String.class)).contains("\"batch\" : \"broken-1\"").contains("REJECTED")
+                    .contains("lacks the column(s) benefits, from, to");
+            Message dead = jms.createConsumer(jms.createQueue("lefi.dead-letter")).receive(10_000);
+            assertThat(dead.getStringProperty("LefiDeadLetterReason")).contains("lacks the column(s)");
+        }
+        assertThat(sandbox.judge().calls(Budget.MASS)).isZero();
     }
 }
