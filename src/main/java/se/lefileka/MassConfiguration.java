@@ -13,6 +13,14 @@ import org.apache.camel.processor.aggregate.jdbc.PostgresAggregationRepository;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import se.lefileka.calendar.Hours;
+import se.lefileka.calendar.LaneGate;
+import se.lefileka.calendar.MassCalendar;
+import se.lefileka.calendar.OpeningSchedule;
 import se.lefileka.lefi.LefiMassApi;
 import se.lefileka.lefi.LefiWire;
 import se.lefileka.mass.BatchFiles;
@@ -61,6 +69,25 @@ public class MassConfiguration implements CamelConfiguration {
         registry.bind("massOutput", new MassOutput(json, batches, files, dataDir.resolve("outbox").resolve("mass"),
                 version));
         registry.bind("massProgress", new MassProgress(batches));
+        long gateCheck = Long.parseLong(property(properties, "lefi.mass.gate.check-millis"));
+        registry.bind("massGate", new LaneGate("Mass", massCalendar(properties), clock, gateCheck,
+                Boolean.parseBoolean(property(properties, "lefi.mass.gate.enabled"))));
+        registry.bind("onlineGate", new LaneGate("Online", OpeningSchedule.ALWAYS, clock, gateCheck, false));
+    }
+
+    private static MassCalendar massCalendar(PropertiesComponent properties) {
+        Set<LocalDate> closed = new HashSet<>();
+        for (String date : property(properties, "lefi.mass.closed-dates").split(",")) {
+            if (!date.isBlank()) {
+                closed.add(LocalDate.parse(date.trim()));
+            }
+        }
+        return new MassCalendar(Hours.parse(property(properties, "lefi.mass.hours.weekday")),
+                Hours.parse(property(properties, "lefi.mass.hours.saturday")),
+                Hours.parse(property(properties, "lefi.mass.hours.sunday")),
+                Hours.parse(property(properties, "lefi.mass.hours.day-before-holiday")), closed,
+                MassCalendar.DayBefore.valueOf(property(properties, "lefi.mass.day-before-holiday.next-day")
+                        .toUpperCase(Locale.ROOT).replace('-', '_')));
     }
 
     private static JdbcAggregationRepository tallyRepository(DataSource dataSource, String url) {

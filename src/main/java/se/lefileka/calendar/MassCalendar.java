@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * On a Saturday that is also a day before a holiday (Påskafton) the shorter window applies: the
  * hours both allow.
  */
-public class MassCalendar {
+public class MassCalendar implements OpeningSchedule {
 
     public static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
@@ -71,12 +71,14 @@ public class MassCalendar {
                 Hours.parse("07:00-16:30"), Set.of(), DayBefore.HOLIDAY_OR_EVE);
     }
 
+    @Override
     public boolean isOpen(Instant instant) {
         ZonedDateTime local = instant.atZone(STOCKHOLM);
         return hours(local.toLocalDate()).map(h -> h.contains(local.toLocalTime())).orElse(false);
     }
 
     /** The next instant after {@code instant} at which the service opens or closes. */
+    @Override
     public Instant nextChange(Instant instant) {
         ZonedDateTime local = instant.atZone(STOCKHOLM);
         LocalDate day = local.toLocalDate();
@@ -120,6 +122,7 @@ public class MassCalendar {
     }
 
     /** Why the service is open or closed at the instant, for the log: e.g. "closed: Julafton". */
+    @Override
     public String describe(Instant instant) {
         LocalDate day = instant.atZone(STOCKHOLM).toLocalDate();
         String closedAllDay = closedReason(day);

@@ -62,7 +62,8 @@ public class LaneRetry {
             message.setHeader(FIRST_FAILURE, now);
         }
         long delay = delayMillis(attempts, retryAfterSeconds(exchange));
-        message.setHeader(SCHEDULED_DELIVERY, now + delay);
+        // the broker schedules by its own (wall) clock, not the bundle's
+        message.setHeader(SCHEDULED_DELIVERY, System.currentTimeMillis() + delay);
         LOG.info("Call {} not taken ({}); attempt {} again in {} ms", message.getHeader("LefiCall"), cause(exchange),
                 attempts + 1, delay);
     }

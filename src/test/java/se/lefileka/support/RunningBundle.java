@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -20,28 +21,40 @@ import se.lefileka.sandbox.Sandbox;
  */
 public final class RunningBundle implements AutoCloseable {
 
+    /** Unless a test says otherwise, the bundle's time runs from a Tuesday morning, when FK takes mass calls. */
+    public static final String OPEN_HOURS = "2026-11-24T10:00";
+
     private final Main main;
     private final Path dataDir;
     private final String brokerTcpUrl;
+    private final Clock clock;
 
-    private RunningBundle(Main main, Path dataDir, String brokerTcpUrl) {
+    private RunningBundle(Main main, Path dataDir, String brokerTcpUrl, Clock clock) {
         this.main = main;
         this.dataDir = dataDir;
         this.brokerTcpUrl = brokerTcpUrl;
+        this.clock = clock;
     }
 
     public static RunningBundle start(Path dataDir, Sandbox sandbox, Map<String, String> settings) throws Exception {
-        return start(dataDir, sandbox, settings, freePort());
+        return start(dataDir, sandbox, settings, TestClock.at(OPEN_HOURS));
     }
 
-    /** Starts again on the same data folder and broker port, as an operator's restart would. */
+    /** As {@link #start(Path, Sandbox, Map)}, with the bundle's time from the given clock. */
+    public static RunningBundle start(Path dataDir, Sandbox sandbox, Map<String, String> settings, Clock clock)
+            throws Exception {
+        return start(dataDir, sandbox, settings, freePort(), clock);
+    }
+
+    /** Starts again on the same data folder, broker port and clock, as an operator's restart would. */
     public RunningBundle restart(Sandbox sandbox, Map<String, String> settings) throws Exception {
         close();
-        return start(dataDir, sandbox, settings, Integer.parseInt(brokerTcpUrl.substring(brokerTcpUrl.lastIndexOf(':') + 1)));
+        return start(dataDir, sandbox, settings,
+                Integer.parseInt(brokerTcpUrl.substring(brokerTcpUrl.lastIndexOf(':') + 1)), clock);
     }
 
-    private static RunningBundle start(Path dataDir, Sandbox sandbox, Map<String, String> settings, int brokerPort)
-            throws Exception {
+    private static RunningBundle start(Path dataDir, Sandbox sandbox, Map<String, String> settings, int brokerPort,
+                                       Clock clock) throws Exception {
         Map<String, String> all = new HashMap<>();
         all.put("bundle.data.dir", dataDir.toString());
         all.put("jms.embedded.acceptor", "tcp://127.0.0.1:" + brokerPort);
@@ -51,8 +64,9 @@ public final class RunningBundle implements AutoCloseable {
         all.putAll(settings);
         Main main = BundleMain.create();
         all.forEach(main::addOverrideProperty);
+        main.bind("clock", clock);
         main.start();
-        return new RunningBundle(main, dataDir, "tcp://127.0.0.1:" + brokerPort);
+        return new RunningBundle(main, dataDir, "tcp://127.0.0.1:" + brokerPort, clock);
     }
 
     public CamelContext context() {

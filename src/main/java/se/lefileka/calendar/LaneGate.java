@@ -1,0 +1,108 @@
+package se.lefileka.calendar;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
+import org.apache.camel.Route;
+import org.apache.camel.support.RoutePolicySupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.lefileka.sla.LaneRetry;
+
+/**
+ * Opens and closes a lane by its service's {@link OpeningSchedule}: a route policy that decides
+ * at the lane's start and then every check interval (so a bundle started at any hour, or a clock
+ * that jumps, is right at once) whether FK takes the lane's calls now. Closed, the lane's consumer
+ * is suspended: calls in flight finish, no new one starts, and the work waits on the broker. The
+ * lane also asks {@link #isClosed()} before every call, so nothing slips through at the edge.
+ */
+public class LaneGate extends RoutePolicySupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LaneGate.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final String lane;
+    private final OpeningSchedule calendar;
+    private final Clock clock;
+    private final long checkMillis;
+    private final boolean enabled;
+    private volatile Boolean open;
+    private volatile Instant nextChange;
+    private ScheduledExecutorService checker;
+    private ScheduledFuture<?> checks;
+
+    public LaneGate(String lane, OpeningSchedule calendar, Clock clock, long checkMillis, boolean enabled) {
+        this.lane = lane;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.checkMillis = checkMillis;
+        this.enabled = enabled;
+    }
+
+    /** Whether FK takes none of the lane's calls now. */
+    public boolean isClosed() {
+        return enabled && !calendar.isOpen(clock.instant());
+    }
+
+    /** Puts a call that came while closed back on the lane's queue, to be looked at again after a check interval. */
+    public void holdBack(Exchange exchange) {
+        exchange.getMessage().setHeader(LaneRetry.SCHEDULED_DELIVERY, System.currentTimeMillis() + checkMillis);
+    }
+
+    /** Whether the gate is open now, as last decided (for health and metrics). */
+    public boolean isOpen() {
+        return !Boolean.FALSE.equals(open);
+    }
+
+    /** When the gate next opens or closes, as last decided; null when the gate is off. */
+    public Instant nextChange() {
+        return nextChange;
+    }
+
+    @Override
+    public void onStart(Route route) {
+        if (!enabled) {
+            LOG.info("{} gate off: calls at any hour", lane);
+            return;
+        }
+        decide(route);
+        checker = route.getCamelContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, lane + "-gate");
+        checks = checker.scheduleWithFixedDelay(() -> decide(route), checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void onStop(Route route) {
+        if (checks != null) {
+            checks.cancel(false);
+            route.getCamelContext().getExecutorServiceManager().shutdown(checker);
+            checks = null;
+        }
+    }
+
+    private void decide(Route route) {
+        Instant now = clock.instant();
+        boolean openNow = calendar.isOpen(now);
+        if (open == null || open != openNow) {
+            open = openNow;
+            nextChange = calendar.nextChange(now);
+            LOG.info("{} gate: {}{}", lane, calendar.describe(now),
+                    nextChange.equals(Instant.MAX) ? "" : "; " + (openNow ? "closes " : "opens ")
+                            + WHEN.format(nextChange.atZone(MassCalendar.STOCKHOLM)));
+            try {
+                if (openNow) {
+                    resumeOrStartConsumer(route.getConsumer());
+                } else {
+                    suspendOrStopConsumer(route.getConsumer());
+                }
+            } catch (Exception e) {
+                LOG.warn("{} gate could not {} the lane: {}", lane, openNow ? "resume" : "suspend", e.getMessage());
+                open = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package se.lefileka.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import se.lefileka.sandbox.Budget;
+import se.lefileka.support.BundleTestSupport;
+import se.lefileka.support.Folders;
+import se.lefileka.support.MassRows;
+import se.lefileka.support.RunningBundle;
+import se.lefileka.support.TestClock;
+
+/** No mass call while FK's mass service is closed; batches wait and go on at the next opening. */
+class MassGateTest extends BundleTestSupport {
+
+    private final MassRows rows = MassRows.of(300, 0);
+    private final Map<String, String> smallChunks = Map.of("lefi.mass.chunk-size", "100");
+
+    @Test
+    void aBatchDroppedOnJulaftonWaitsWithoutCallingAndCompletesWhenTheClockReachesTheOpening() throws Exception {
+        TestClock clock = TestClock.at("2026-12-24T10:00");
+        bundle = RunningBundle.start(data, sandbox, smallChunks, clock);
+        Folders.drop(bundle.dir("inbox/mass"), "jul.csv", rows.csv());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Folders.names(data.resolve("archive/mass")).isEmpty());
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> sandbox.judge().calls(Budget.MASS) == 0);
+
+        clock.set("2026-12-27T13:00");
+        assertCompletes("jul");
+    }
+
+    @Test
+    void aWaitingBatchGoesOnAtOnceWhenTheBundleIsStartedAgainInOpeningHours() throws Exception {
+        bundle = RunningBundle.start(data, sandbox, smallChunks, TestClock.at("2026-04-03T12:00"));
+        Folders.drop(bundle.dir("inbox/mass"), "langfredag.csv", rows.csv());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Folders.names(data.resolve("archive/mass")).isEmpty());
+        bundle.close();
+        assertThat(sandbox.judge().calls(Budget.MASS)).as("no call on Långfredagen").isZero();
+
+        bundle = RunningBundle.start(data, sandbox, smallChunks, TestClock.at("2026-04-07T09:00"));
+        assertCompletes("langfredag");
+    }
+
+    @Test
+    void aRunningBatchStopsCallingAtClosingTimeAndResumesAtTheNextOpening() throws Exception {
+        sandbox.massWork(Duration.ofSeconds(4));
+        TestClock clock = TestClock.at("2026-11-24T21:29:57");
+        bundle = RunningBundle.start(data, sandbox, smallChunks, clock);
+        Folders.drop(bundle.dir("inbox/mass"), "kvall.csv", rows.csv());
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.massSubmissions() >= 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !clock.instant().isBefore(at("2026-11-24T21:30:00.5")));
+        long callsAtClosing = sandbox.judge().calls(Budget.MASS);
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                .until(() -> sandbox.judge().calls(Budget.MASS) == callsAtClosing);
+        assertThat(Files.exists(data.resolve("outbox/mass/kvall.summary.json"))).isFalse();
+
+        clock.set("2026-11-25T07:00");
+        assertCompletes("kvall");
+    }
+
+    @Test
+    void anExtraClosedDateClosesADayThatWouldBeOpen() throws Exception {
+        bundle = RunningBundle.start(data, sandbox, Map.of("lefi.mass.closed-dates", "2026-11-23, 2026-11-24"),
+                TestClock.at("2026-11-24T10:00"));
+        Folders.drop(bundle.dir("inbox/mass"), "avbrott.csv", rows.csv());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Folders.names(data.resolve("archive/mass")).isEmpty());
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> sandbox.judge().calls(Budget.MASS) == 0);
+    }
+
+    private void assertCompletes(String batch) throws Exception {
+        Path summary = data.resolve("outbox/mass/" + batch + ".summary.json");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(summary));
+        Path results = data.resolve("outbox/mass/" + batch + ".jsonl");
+        assertThat(Files.readAllLines(results)).hasSize(rows.rows().size());
+        assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
+    }
+
+    private static java.time.Instant at(String stockholmTime) {
+        return java.time.LocalDateTime.parse(stockholmTime).atZone(MassCalendar.STOCKHOLM).toInstant();
+    }
+}
