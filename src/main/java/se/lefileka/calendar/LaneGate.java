@@ -88,12 +88,16 @@ public class LaneGate extends RoutePolicySupport {
         Instant now = clock.instant();
         boolean openNow = calendar.isOpen(now);
         if (open == null || open != openNow) {
+            boolean starting = open == null;
             open = openNow;
             nextChange = calendar.nextChange(now);
             LOG.info("{} gate: {}{}", lane, calendar.describe(now),
                     nextChange.equals(Instant.MAX) ? "" : "; " + (openNow ? "closes " : "opens ")
                             + WHEN.format(nextChange.atZone(MassCalendar.STOCKHOLM)));
             try {
+                if (openNow && starting) {
+                    return;
+                }
                 if (openNow) {
                     resumeOrStartConsumer(route.getConsumer());
                 } else {
