@@ -17,6 +17,8 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 import se.lefileka.audit.AuditLog;
 import se.lefileka.audit.Pseudonyms;
 import se.lefileka.broker.EmbeddedBroker;
+import se.lefileka.calendar.LaneGate;
+import se.lefileka.calendar.ServiceWindows;
 import se.lefileka.database.Database;
 import se.lefileka.fk.FkHeaderFilterStrategy;
 import se.lefileka.intake.InputErrors;
@@ -105,6 +107,11 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("auditLog", new AuditLog(database.dataSource(), property(properties, "lefi.organisationsnummer"),
                 clock));
         registry.bind("inputErrors", new InputErrors(json, clock));
+        registry.bind("onlineGate", new LaneGate("Online", ServiceWindows.parse(
+                property(properties, "lefi.online.service-window.weekly"),
+                property(properties, "lefi.online.service-windows")), clock,
+                Long.parseLong(property(properties, "lefi.mass.gate.check-millis")),
+                Boolean.parseBoolean(property(properties, "lefi.online.service-window.hold"))));
         registry.bind("laneRetry", new LaneRetry(clock,
                 Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.max-millis"))),
                 Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.first-backoff-millis"))),

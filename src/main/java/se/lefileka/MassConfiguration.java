@@ -20,7 +20,6 @@ import java.util.Set;
 import se.lefileka.calendar.Hours;
 import se.lefileka.calendar.LaneGate;
 import se.lefileka.calendar.MassCalendar;
-import se.lefileka.calendar.OpeningSchedule;
 import se.lefileka.lefi.LefiMassApi;
 import se.lefileka.lefi.LefiWire;
 import se.lefileka.mass.BatchFiles;
@@ -72,7 +71,6 @@ public class MassConfiguration implements CamelConfiguration {
         long gateCheck = Long.parseLong(property(properties, "lefi.mass.gate.check-millis"));
         registry.bind("massGate", new LaneGate("Mass", massCalendar(properties), clock, gateCheck,
                 Boolean.parseBoolean(property(properties, "lefi.mass.gate.enabled"))));
-        registry.bind("onlineGate", new LaneGate("Online", OpeningSchedule.ALWAYS, clock, gateCheck, false));
     }
 
     private static MassCalendar massCalendar(PropertiesComponent properties) {

@@ -30,8 +30,14 @@ public record FkError(int status, String code, String message) {
         return status == 429 || status >= 500 || (status == 410 && "VERSION_UPPHORD".equals(code));
     }
 
+    /** FK is closed: a service window, or mass outside opening hours. */
+    public boolean isClosed() {
+        return status == 503 && ("SERVICEFONSTER".equals(code) || "STANGT".equals(code));
+    }
+
     public FkUnavailableException unavailable(String retryAfter) {
-        return new FkUnavailableException("FK answered " + this, retryAfterSeconds(retryAfter));
+        return isClosed() ? new FkClosedException("FK answered " + this, retryAfterSeconds(retryAfter))
+                : new FkUnavailableException("FK answered " + this, retryAfterSeconds(retryAfter));
     }
 
     /** A Retry-After header, in seconds or as an HTTP date, as seconds from now; null if absent or unreadable. */

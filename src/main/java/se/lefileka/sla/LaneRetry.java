@@ -6,6 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.lefileka.fk.FkClosedException;
 import se.lefileka.fk.FkUnavailableException;
 
 /**
@@ -38,8 +39,11 @@ public class LaneRetry {
         this.maxBackOff = maxBackOff;
     }
 
-    /** Whether the call has failed for longer than the retry time. */
+    /** Whether the call has failed for longer than the retry time (never while FK is closed). */
     public boolean exhausted(Exchange exchange) {
+        if (exchange.getProperty(Exchange.EXCEPTION_CAUGHT) instanceof FkClosedException) {
+            return false;
+        }
         Long first = exchange.getMessage().getHeader(FIRST_FAILURE, Long.class);
         return first != null && clock.millis() - first >= retryFor.toMillis();
     }
@@ -52,13 +56,19 @@ public class LaneRetry {
                 exchange.getMessage().getHeader(ATTEMPTS), cause(exchange));
     }
 
-    /** Sets the headers that deliver the call again later. */
+    /**
+     * Sets the headers that deliver the call again later. While FK is closed (a service window,
+     * mass outside opening hours) the call waits as FK asks, or a back-off, and that time never
+     * counts towards giving up.
+     */
     public void scheduleRetry(Exchange exchange) {
         Message message = exchange.getMessage();
         int attempts = message.getHeader(ATTEMPTS, 0, Integer.class) + 1;
         long now = clock.millis();
         message.setHeader(ATTEMPTS, attempts);
-        if (message.getHeader(FIRST_FAILURE) == null) {
+        if (exchange.getProperty(Exchange.EXCEPTION_CAUGHT) instanceof FkClosedException) {
+            message.removeHeader(FIRST_FAILURE);
+        } else if (message.getHeader(FIRST_FAILURE) == null) {
             message.setHeader(FIRST_FAILURE, now);
         }
         long delay = delayMillis(attempts, retryAfterSeconds(exchange));

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+import se.lefileka.fk.FkError;
 
 class LaneRetryTest {
 
@@ -23,5 +27,21 @@ class LaneRetryTest {
     void waitsAtLeastAsLongAsFkAsks() {
         assertThat(retry.delayMillis(1, 120)).isEqualTo(120_000);
         assertThat(retry.delayMillis(5, 1)).isEqualTo(16_000);
+    }
+
+    @Test
+    void timeWhileFkIsClosedNeverCountsTowardsGivingUp() {
+        LaneRetry shortRetry = new LaneRetry(Clock.systemUTC(), Duration.ZERO, Duration.ofSeconds(1),
+                Duration.ofSeconds(60));
+        Exchange call = new DefaultExchange(new DefaultCamelContext());
+        call.setProperty(Exchange.EXCEPTION_CAUGHT, new FkError(503, "SERVICEFONSTER", "").unavailable("30"));
+        shortRetry.scheduleRetry(call);
+        assertThat(shortRetry.exhausted(call)).as("a service window").isFalse();
+        assertThat(call.getMessage().getHeader(LaneRetry.SCHEDULED_DELIVERY, Long.class))
+                .isGreaterThanOrEqualTo(System.currentTimeMillis() + 29_000);
+
+        call.setProperty(Exchange.EXCEPTION_CAUGHT, new FkError(500, "TEKNISKT_FEL", "").unavailable(null));
+        shortRetry.scheduleRetry(call);
+        assertThat(shortRetry.exhausted(call)).as("a fault").isTrue();
     }
 }
