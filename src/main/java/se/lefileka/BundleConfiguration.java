@@ -110,7 +110,7 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("onlineGate", new LaneGate("Online", ServiceWindows.parse(
                 property(properties, "lefi.online.service-window.weekly"),
                 property(properties, "lefi.online.service-windows")), clock,
-                Long.parseLong(property(properties, "lefi.mass.gate.check-millis")),
+                Long.parseLong(property(properties, "lane.gate.check-millis")),
                 Boolean.parseBoolean(property(properties, "lefi.online.service-window.hold"))));
         registry.bind("laneRetry", new LaneRetry(clock,
                 Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.max-millis"))),

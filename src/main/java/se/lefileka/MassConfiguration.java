@@ -68,7 +68,7 @@ public class MassConfiguration implements CamelConfiguration {
         registry.bind("massOutput", new MassOutput(json, batches, files, dataDir.resolve("outbox").resolve("mass"),
                 version));
         registry.bind("massProgress", new MassProgress(batches));
-        long gateCheck = Long.parseLong(property(properties, "lefi.mass.gate.check-millis"));
+        long gateCheck = Long.parseLong(property(properties, "lane.gate.check-millis"));
         registry.bind("massGate", new LaneGate("Mass", massCalendar(properties), clock, gateCheck,
                 Boolean.parseBoolean(property(properties, "lefi.mass.gate.enabled"))));
     }

@@ -9,10 +9,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import se.lefileka.sandbox.Budget;
 import se.lefileka.sandbox.Sandbox;
 import se.lefileka.support.BundleProcess;
@@ -50,7 +52,7 @@ public final class MassBenchmark {
                 "lefi.mass.progress-interval-millis", "10000"),
                 List.of("-Xmx" + heap, "-Xlog:gc:file=" + gcLog));
         try {
-            Thread.sleep(5_000);
+            bundle.awaitStarted(Duration.ofSeconds(60));
             long start = System.nanoTime();
             Files.move(file, inbox.resolve("bench.csv"), StandardCopyOption.ATOMIC_MOVE);
             double readSeconds = await(() -> hasFiles(data.resolve("archive/mass")), start);
@@ -89,10 +91,9 @@ public final class MassBenchmark {
         return file;
     }
 
-    private static double await(java.util.function.BooleanSupplier done, long start) throws InterruptedException {
-        while (!done.getAsBoolean()) {
-            Thread.sleep(100);
-        }
+    /** Seconds from {@code start} until the condition holds. */
+    private static double await(Callable<Boolean> done, long start) {
+        Awaitility.await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(100)).until(done);
         return (System.nanoTime() - start) / 1e9;
     }
 

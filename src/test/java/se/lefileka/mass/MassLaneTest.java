@@ -63,7 +63,8 @@ class MassLaneTest extends BundleTestSupport {
         Folders.drop(bundle.dir("inbox/mass"), "faults.csv", rows.csv());
         await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.massSubmissions() >= 3);
         sandbox.faults().massClosed(true);
-        await().pollDelay(Duration.ofSeconds(4)).until(() -> true);
+        long callsBeforeClosing = sandbox.judge().calls(Budget.MASS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.judge().calls(Budget.MASS) >= callsBeforeClosing + 2);
         sandbox.faults().massClosed(false);
 
         assertCompletes("faults");

@@ -1,8 +1,11 @@
 package se.lefileka.support;
 
-import java.io.File;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +20,17 @@ import se.lefileka.sandbox.Sandbox;
 public final class BundleProcess {
 
     private final Process process;
+    private final Path log;
 
-    private BundleProcess(Process process) {
+    private BundleProcess(Process process, Path log) {
         this.process = process;
+        this.log = log;
+    }
+
+    /** Waits until the bundle says it has started. */
+    public void awaitStarted(Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(200))
+                .until(() -> Files.readString(log).contains("(lefi-leka-bundle) started in"));
     }
 
     public static BundleProcess start(Path dataDir, Sandbox sandbox, Map<String, String> settings) throws IOException {
@@ -43,9 +54,9 @@ public final class BundleProcess {
                 "-Dlefi.mass.gate.enabled=false"));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add(BundleMain.class.getName());
-        File log = dataDir.resolve("killed-bundle.log").toFile();
+        Path log = dataDir.resolve("bundle-process.log");
         return new BundleProcess(new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log).start());
+                .redirectOutput(log.toFile()).start(), log);
     }
 
     /** Stops the process as an operator would (SIGTERM: an orderly shutdown). */
