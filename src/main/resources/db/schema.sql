@@ -11,7 +11,7 @@ CREATE TABLE IF NOT EXISTS audit_log (
     person        VARCHAR(64),
     purpose       VARCHAR(32),
     api_version   VARCHAR(4) NOT NULL,
-    outcome       VARCHAR(16) NOT NULL
+    outcome       VARCHAR(32) NOT NULL
 )
 ;
 
@@ -65,4 +65,27 @@ CREATE TABLE IF NOT EXISTS mass_tally_completed (
     exchange  BYTEA NOT NULL,
     version   BIGINT NOT NULL,
     CONSTRAINT mass_tally_completed_pk PRIMARY KEY (id)
+)
+;
+
+-- LEKA notifications the bundle has taken from FK (no personal data): whether each is still being
+-- delivered, delivered to every endpoint, dead-lettered, or acknowledged to FK.
+CREATE TABLE IF NOT EXISTS leka_notification (
+    id           VARCHAR(100) PRIMARY KEY,
+    benefit      VARCHAR(40) NOT NULL,
+    event        VARCHAR(16) NOT NULL,
+    state        VARCHAR(16) NOT NULL,
+    attempts     INTEGER DEFAULT 0 NOT NULL,
+    reason       VARCHAR(1000),
+    received_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at   TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+-- Which endpoint took which notification: Camel's JdbcMessageIdRepository (processor name
+-- leka-deliveries, message id <notificationId>@<endpoint key>).
+CREATE TABLE IF NOT EXISTS CAMEL_MESSAGEPROCESSED (
+    processorName  VARCHAR(255) NOT NULL,
+    messageId      VARCHAR(100) NOT NULL,
+    createdAt      TIMESTAMP,
+    PRIMARY KEY (processorName, messageId)
 )

@@ -8,12 +8,18 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.springframework.jms.connection.CachingConnectionFactory;
+import se.lefileka.audit.AuditExport;
 import se.lefileka.audit.AuditLog;
 import se.lefileka.audit.Pseudonyms;
 import se.lefileka.broker.EmbeddedBroker;
@@ -21,7 +27,9 @@ import se.lefileka.calendar.LaneGate;
 import se.lefileka.calendar.ServiceWindows;
 import se.lefileka.database.Database;
 import se.lefileka.fk.FkHeaderFilterStrategy;
+import se.lefileka.fk.FkTls;
 import se.lefileka.intake.InputErrors;
+import se.lefileka.intake.JsonInput;
 import se.lefileka.intake.JmsReplies;
 import se.lefileka.lefi.LefiApi;
 import se.lefileka.lefi.LefiWire;
@@ -40,6 +48,8 @@ public class BundleConfiguration implements CamelConfiguration {
 
     /** A mass chunk (500 rows, about 200 KB as Artemis stores text) stays an ordinary message. */
     static final int LARGE_MESSAGE_BYTES = 1024 * 1024;
+    /** The Prometheus registry every metric goes to; Camel's metrics service serves it at /observe/metrics. */
+    static final String METRICS_REGISTRY = "metricsRegistry";
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -51,6 +61,12 @@ public class BundleConfiguration implements CamelConfiguration {
             registry.bind("clock", Clock.class, clock);
         }
         Path dataDir = Path.of(property(properties, "bundle.data.dir"));
+        // Camel's metrics service (camel.metrics.enabled) has made its Prometheus registry by now; else make one
+        MeterRegistry meters = registry.lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class);
+        if (meters == null) {
+            meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            registry.bind(METRICS_REGISTRY, meters);
+        }
 
         if (Boolean.parseBoolean(property(properties, "lefi.sandbox.enabled"))) {
             Sandbox sandbox = new Sandbox(Integer.parseInt(property(properties, "lefi.sandbox.port")), clock);
@@ -66,8 +82,10 @@ public class BundleConfiguration implements CamelConfiguration {
 
         String brokerUrl = property(properties, "jms.broker.url");
         if (brokerUrl.isBlank()) {
-            context.addService(new EmbeddedBroker(dataDir.resolve("broker"),
-                    property(properties, "jms.embedded.acceptor")), true, true);
+            EmbeddedBroker broker = new EmbeddedBroker(dataDir.resolve("broker"),
+                    property(properties, "jms.embedded.acceptor"));
+            context.addService(broker, true, true);
+            registry.bind("embeddedBroker", broker);
             brokerUrl = EmbeddedBroker.IN_VM_URL;
         }
         ActiveMQConnectionFactory artemis = new ActiveMQConnectionFactory(brokerUrl);
@@ -90,6 +108,10 @@ public class BundleConfiguration implements CamelConfiguration {
                 .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
         registry.bind("bundleJson", json);
         registry.bind("fkHeaders", new FkHeaderFilterStrategy());
+        SSLContextParameters tls = FkTls.parameters(context, key -> property(properties, key));
+        if (tls != null) {
+            context.getComponent("https", HttpComponent.class).setSslContextParameters(tls);
+        }
         registry.bind("onlineWirePacing", new WirePacing(Integer.parseInt(property(properties, "sla.online.per-second")),
                 Long.parseLong(property(properties, "sla.online.window-millis"))));
 
@@ -100,12 +122,15 @@ public class BundleConfiguration implements CamelConfiguration {
                 json);
         registry.bind("lefiWire", lefiWire);
         Pseudonyms pseudonyms = new Pseudonyms(property(properties, "bundle.audit.pseudonym-key"));
-        registry.bind("onlineIntake", new OnlineIntake(json, validator, pseudonyms, clock, lefiVersion));
+        registry.bind("pseudonyms", pseudonyms);
+        registry.bind("queryInput", new JsonInput(json, "query"));
+        registry.bind("onlineIntake", new OnlineIntake(validator, pseudonyms, clock, lefiVersion));
         registry.bind("onlineAnswers", new OnlineAnswers(json, clock, lefiVersion));
         registry.bind("lefiApi", new LefiApi(lefiWire, clock));
         registry.bind("jmsReplies", new JmsReplies());
         registry.bind("auditLog", new AuditLog(database.dataSource(), property(properties, "lefi.organisationsnummer"),
-                clock));
+                clock, meters, pseudonyms));
+        registry.bind("auditExport", new AuditExport(database.dataSource(), json, dataDir.resolve("outbox").resolve("audit")));
         registry.bind("inputErrors", new InputErrors(json, clock));
         registry.bind("onlineGate", new LaneGate("Online", ServiceWindows.parse(
                 property(properties, "lefi.online.service-window.weekly"),

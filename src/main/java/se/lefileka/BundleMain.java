@@ -21,6 +21,8 @@ public final class BundleMain {
         main.setPropertyPlaceholderLocations(PROPERTIES);
         main.configure().addConfiguration(new BundleConfiguration());
         main.configure().addConfiguration(new MassConfiguration());
+        main.configure().addConfiguration(new LekaConfiguration());
+        main.configure().addConfiguration(new OperationsConfiguration());
         return main;
     }
 

@@ -1,27 +1,43 @@
 package se.lefileka.audit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import se.lefileka.leka.NotificationLog;
+import se.lefileka.leka.SubscriptionResult;
+import se.lefileka.mass.MassChunk;
+import se.lefileka.mass.MassReply;
 import se.lefileka.query.QueryResult;
 
 /**
  * Records every disclosure request in the append-only {@code audit_log} table: when, which
- * organisation, channel, request id, purpose, API version, outcome, and the person only by
- * the pseudonym the intake gave it ({@link Pseudonyms}).
+ * organisation, channel, request id (or notification id), purpose, API version, outcome, and the
+ * person only by the pseudonym the intake gave it ({@link Pseudonyms}).
  */
 public class AuditLog {
+
+    private static final String INSERT = "INSERT INTO audit_log "
+            + "(at, organisation, channel, reference, person, purpose, api_version, outcome) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
     private final String organisation;
     private final Clock clock;
+    private final MeterRegistry meters;
+    private final Pseudonyms pseudonyms;
 
-    public AuditLog(DataSource dataSource, String organisation, Clock clock) {
+    public AuditLog(DataSource dataSource, String organisation, Clock clock, MeterRegistry meters,
+                    Pseudonyms pseudonyms) {
+        this.meters = meters;
+        this.pseudonyms = pseudonyms;
         this.dataSource = dataSource;
         this.organisation = organisation;
         this.clock = clock;
@@ -30,20 +46,83 @@ public class AuditLog {
     /** Records the answer to an online query in the exchange's body. */
     public void onlineAnswer(Exchange exchange) throws SQLException {
         QueryResult result = exchange.getMessage().getBody(QueryResult.class);
+        record("online", entry(exchange.getMessage(), channel(exchange), result.requestId(), result.apiVersion(),
+                result.status().name()));
+    }
+
+    /** Records the answer to a LEKA subscription command in the exchange's body. */
+    public void subscriptionAnswer(Exchange exchange) throws SQLException {
+        SubscriptionResult result = exchange.getMessage().getBody(SubscriptionResult.class);
+        record("subscription", entry(exchange.getMessage(), channel(exchange), result.requestId(),
+                result.apiVersion(), result.status().name()));
+    }
+
+    /** Records a LEKA notification's delivery ({@code DELIVERED}) or dead-lettering ({@code DEAD_LETTERED}). */
+    public void notification(Exchange exchange, String apiVersion, String outcome) throws SQLException {
         Message message = exchange.getMessage();
+        record("notification", entry(message, "leka", message.getHeader(NotificationLog.NOTIFICATION_ID, String.class),
+                apiVersion, outcome));
+    }
+
+    /** Records the answers of a mass chunk: a row per person, referenced as <batch id>:<line>. */
+    public void massAnswers(MassReply reply) throws SQLException {
+        MassChunk chunk = reply.chunk();
+        List<QueryResult> results = reply.results();
+        try (Connection connection = dataSource.getConnection()) {
+            String channel = "unknown";
+            try (PreparedStatement find = connection.prepareStatement("SELECT channel FROM mass_batch WHERE id = ?")) {
+                find.setString(1, chunk.batchId());
+                try (ResultSet row = find.executeQuery()) {
+                    if (row.next()) {
+                        channel = row.getString(1);
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (int i = 0; i < results.size(); i++) {
+                    MassChunk.Row row = chunk.rows().get(i);
+                    bind(insert, "mass", new Entry(channel, chunk.batchId() + ":" + row.line(),
+                            pseudonyms.of(row.query().personnummer()), chunk.purpose(), results.get(i).apiVersion(),
+                            results.get(i).status().name()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /** One row of the audit log. */
+    private record Entry(String channel, String reference, String person, String purpose, String apiVersion,
+                         String outcome) {
+    }
+
+    private static Entry entry(Message message, String channel, String reference, String apiVersion, String outcome) {
+        return new Entry(channel, reference, message.getHeader("LefiPersonRef", String.class),
+                message.getHeader("LefiPurpose", String.class), apiVersion, outcome);
+    }
+
+    private static String channel(Exchange exchange) {
+        return exchange.getMessage().getHeader("LefiChannel", "unknown", String.class);
+    }
+
+    private void record(String kind, Entry entry) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log "
-                     + "(at, organisation, channel, reference, person, purpose, api_version, outcome) "
-                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setTimestamp(1, Timestamp.from(clock.instant()));
-            insert.setString(2, organisation);
-            insert.setString(3, message.getHeader("LefiChannel", "unknown", String.class));
-            insert.setString(4, result.requestId() == null ? "-" : result.requestId());
-            insert.setString(5, message.getHeader("LefiPersonRef", String.class));
-            insert.setString(6, message.getHeader("LefiPurpose", String.class));
-            insert.setString(7, result.apiVersion() == null ? "-" : result.apiVersion());
-            insert.setString(8, result.status().name());
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            bind(insert, kind, entry);
             insert.executeUpdate();
         }
+    }
+
+    /** Sets the insert's parameters to the entry, and counts the disclosure by kind and outcome. */
+    private void bind(PreparedStatement insert, String kind, Entry entry) throws SQLException {
+        insert.setTimestamp(1, Timestamp.from(clock.instant()));
+        insert.setString(2, organisation);
+        insert.setString(3, entry.channel());
+        insert.setString(4, entry.reference() == null ? "-" : entry.reference());
+        insert.setString(5, entry.person());
+        insert.setString(6, entry.purpose());
+        insert.setString(7, entry.apiVersion() == null ? "-" : entry.apiVersion());
+        insert.setString(8, entry.outcome());
+        meters.counter("bundle.disclosures", "kind", kind, "outcome", entry.outcome()).increment();
     }
 }

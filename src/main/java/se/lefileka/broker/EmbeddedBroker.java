@@ -58,6 +58,13 @@ public class EmbeddedBroker extends ServiceSupport {
         LOG.info("Embedded Artemis broker started: in-VM {} and {}, journal in {}", IN_VM_URL, tcpAcceptor, directory);
     }
 
+    /** Messages waiting on the queue (0 for a queue that does not exist yet). */
+    public long messageCount(String queue) {
+        org.apache.activemq.artemis.core.server.Queue found =
+                broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        return found == null ? 0 : found.getMessageCount();
+    }
+
     @Override
     protected void doStop() throws Exception {
         if (broker != null) {

@@ -63,6 +63,17 @@ public class LaneGate extends RoutePolicySupport {
         return nextChange;
     }
 
+    /** The gate's state in words, for health: what the schedule says now, and when that changes. */
+    public String describe() {
+        if (!enabled) {
+            return "gate off: calls at any hour";
+        }
+        Instant now = clock.instant();
+        Instant next = calendar.nextChange(now);
+        return calendar.describe(now) + (next.equals(Instant.MAX) ? ""
+                : "; " + (calendar.isOpen(now) ? "closes " : "opens ") + WHEN.format(next.atZone(MassCalendar.STOCKHOLM)));
+    }
+
     @Override
     public void onStart(Route route) {
         if (!enabled) {

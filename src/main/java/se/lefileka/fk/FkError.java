@@ -25,9 +25,12 @@ public record FkError(int status, String code, String message) {
         return new FkError(status, "", "");
     }
 
-    /** 429, every 5xx and a retired version (410 VERSION_UPPHORD) mean: try again later. */
+    /**
+     * 429, every 5xx, a retired version (410 VERSION_UPPHORD) and a refused organisation (401, 403)
+     * mean: try again later; the last two wait for an operator's fix.
+     */
     public boolean isTransient() {
-        return status == 429 || status >= 500 || (status == 410 && "VERSION_UPPHORD".equals(code));
+        return status == 429 || status >= 500 || isRetired() || isRefused();
     }
 
     /** FK is closed: a service window, or mass outside opening hours. */
@@ -35,7 +38,25 @@ public record FkError(int status, String code, String message) {
         return status == 503 && ("SERVICEFONSTER".equals(code) || "STANGT".equals(code));
     }
 
+    /** FK does not accept the calling organisation: its certificate or its agreement. */
+    public boolean isRefused() {
+        return status == 401 || status == 403;
+    }
+
+    /** The API version in use is past its end of life. */
+    public boolean isRetired() {
+        return status == 410 && "VERSION_UPPHORD".equals(code);
+    }
+
     public FkUnavailableException unavailable(String retryAfter) {
+        if (isRefused()) {
+            return new FkRefusedException("FK answered " + this + ": it does not accept the organisation's calls",
+                    retryAfterSeconds(retryAfter));
+        }
+        if (isRetired()) {
+            return new FkRetiredException("FK answered " + this + ": the API version is retired",
+                    retryAfterSeconds(retryAfter));
+        }
         return isClosed() ? new FkClosedException("FK answered " + this, retryAfterSeconds(retryAfter))
                 : new FkUnavailableException("FK answered " + this, retryAfterSeconds(retryAfter));
     }

@@ -19,4 +19,13 @@ public record PersonAnswer(String personnummer, ResultStatus status, List<Benefi
         }
         return QueryResult.answered(query.requestId(), query.personnummer(), status, benefits, at, apiVersion);
     }
+
+    /** The person's information on its own (a LEKA notification's {@code person}), answered by no query. */
+    public QueryResult asResult(OffsetDateTime at, String apiVersion) {
+        if (status == ResultStatus.FAILED) {
+            return QueryResult.problem(null, personnummer, ResultStatus.FAILED,
+                    Problem.failure("FK could not answer for this person: " + message), at, apiVersion);
+        }
+        return QueryResult.answered(null, personnummer, status, benefits, at, apiVersion);
+    }
 }

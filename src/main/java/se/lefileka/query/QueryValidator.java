@@ -48,7 +48,7 @@ public class QueryValidator {
         if (query == null || !query.isObject()) {
             throw new InvalidQueryException("query", "must be a JSON object");
         }
-        LocalDate today = LocalDate.now(clock.withZone(STOCKHOLM));
+        LocalDate today = today();
         checkRequestId(query);
         String personnummer = personnummer(query, today);
         List<String> benefits = benefits(query);
@@ -66,12 +66,27 @@ public class QueryValidator {
         return new OnlineQuery(requestId, personnummer, benefits, from, to, purpose(query));
     }
 
-    private static void checkRequestId(JsonNode query) {
+    /**
+     * The checks a query and a LEKA subscription command share: the request id, the 12-digit
+     * personnummer, and the benefit codes.
+     *
+     * @throws InvalidQueryException naming the field that breaks a rule
+     */
+    public static void checkRequestId(JsonNode query) {
         JsonNode id = query.get("requestId");
         if (id != null && !id.isNull() && !(id.isTextual() && REQUEST_ID.matcher(id.asText()).matches())) {
             throw new InvalidQueryException("requestId",
                     "must be 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
+    }
+
+    /** @see #checkRequestId(JsonNode) */
+    public String personnummer(JsonNode query) {
+        return personnummer(query, today());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(STOCKHOLM));
     }
 
     private static String personnummer(JsonNode query, LocalDate today) {
@@ -89,7 +104,8 @@ public class QueryValidator {
         }
     }
 
-    private static List<String> benefits(JsonNode query) {
+    /** @see #checkRequestId(JsonNode) */
+    public static List<String> benefits(JsonNode query) {
         JsonNode value = query.get("benefits");
         if (value == null || value.isNull()) {
             throw new InvalidQueryException("benefits", "is missing");

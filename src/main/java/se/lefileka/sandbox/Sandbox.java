@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,19 +53,42 @@ public class Sandbox extends ServiceSupport {
     private final LefiSandbox lefi;
     private final LekaSandbox leka;
     private final int requestedPort;
+    private final SSLContext tls;
     private volatile boolean refuseBreaches = true;
     private HttpServer server;
     private ExecutorService executor;
 
     public Sandbox(int port, Clock clock) {
+        this(port, clock, null);
+    }
+
+    /**
+     * A sandbox serving HTTPS with the given context (its key and the CA it trusts), as FK does:
+     * a call without a client certificate its CA signed fails the TLS handshake.
+     */
+    public Sandbox(int port, Clock clock, SSLContext tls) {
         this.requestedPort = port;
+        this.tls = tls;
         this.lefi = new LefiSandbox(clock);
         this.leka = new LekaSandbox(clock);
     }
 
     @Override
     protected void doStart() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", requestedPort), 64);
+        if (tls == null) {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", requestedPort), 64);
+        } else {
+            HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", requestedPort), 64);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls) {
+                @Override
+                public void configure(HttpsParameters params) {
+                    SSLParameters parameters = tls.getDefaultSSLParameters();
+                    parameters.setNeedClientAuth(true);
+                    params.setSSLParameters(parameters);
+                }
+            });
+            server = https;
+        }
         executor = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "fk-sandbox");
             thread.setDaemon(true);
@@ -78,7 +106,7 @@ public class Sandbox extends ServiceSupport {
      * class loading) does not delay the first judged request and skew the judge.
      */
     private void warmUp() throws IOException {
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = tls == null ? HttpClient.newHttpClient() : HttpClient.newBuilder().sslContext(tls).build();
         for (int i = 0; i < 3; i++) {
             try {
                 client.send(HttpRequest.newBuilder(URI.create(url() + "/warm-up"))
@@ -100,7 +128,7 @@ public class Sandbox extends ServiceSupport {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (tls == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     public CapacityJudge judge() {

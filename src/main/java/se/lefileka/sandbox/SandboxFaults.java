@@ -14,6 +14,7 @@ public class SandboxFaults {
     private volatile Instant serviceWindowEnds = Instant.EPOCH;
     private volatile boolean massClosed;
     private final Set<String> retired = ConcurrentHashMap.newKeySet();
+    private volatile boolean refuseOrganisation;
 
     /** Every call waits this long before it is answered. */
     public void latency(Duration latency) {
@@ -40,6 +41,11 @@ public class SandboxFaults {
         retired.add(service + "/" + version);
     }
 
+    /** Every call answers {@code 403 EJ_BEHORIG}, as FK does to an organisation it does not accept. */
+    public void refuseOrganisation(boolean refuse) {
+        this.refuseOrganisation = refuse;
+    }
+
     /** Clears every fault. */
     public void reset() {
         latency = Duration.ZERO;
@@ -47,6 +53,7 @@ public class SandboxFaults {
         serviceWindowEnds = Instant.EPOCH;
         massClosed = false;
         retired.clear();
+        refuseOrganisation = false;
     }
 
     void delay() {
@@ -61,6 +68,9 @@ public class SandboxFaults {
     }
 
     SandboxReply replyFor(String service, String version, Budget budget) {
+        if (refuseOrganisation) {
+            return SandboxReply.error(403, "EJ_BEHORIG", "organisationen saknar behörighet");
+        }
         if (retired.contains(service + "/" + version)) {
             return SandboxReply.error(410, "VERSION_UPPHORD", "version " + version + " är upphörd");
         }

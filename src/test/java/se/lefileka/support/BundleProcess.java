@@ -27,6 +27,11 @@ public final class BundleProcess {
         this.log = log;
     }
 
+    /** The bundle's log so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
     /** Waits until the bundle says it has started. */
     public void awaitStarted(Duration within) {
         await().atMost(within).pollInterval(Duration.ofMillis(200))
@@ -47,11 +52,13 @@ public final class BundleProcess {
                 "-cp", System.getProperty("java.class.path"),
                 "-Dbundle.data.dir=" + dataDir,
                 "-Djms.embedded.acceptor=tcp://127.0.0.1:" + RunningBundle.freePort(),
+                "-Dbundle.http.port=" + RunningBundle.freePort(),
                 "-Dlefi.sandbox.enabled=false",
                 "-Dlefi.url=" + sandbox.url(),
                 "-Dleka.url=" + sandbox.url(),
-                // a process of its own runs on the real clock: take mass calls at whatever hour the test runs
-                "-Dlefi.mass.gate.enabled=false"));
+                // a process of its own runs on the real clock: take calls at whatever hour the test runs
+                "-Dlefi.mass.gate.enabled=false",
+                "-Dlefi.online.service-window.hold=false"));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add(BundleMain.class.getName());
         Path log = dataDir.resolve("bundle-process.log");

@@ -58,6 +58,7 @@ public final class RunningBundle implements AutoCloseable {
         Map<String, String> all = new HashMap<>();
         all.put("bundle.data.dir", dataDir.toString());
         all.put("jms.embedded.acceptor", "tcp://127.0.0.1:" + brokerPort);
+        all.put("bundle.http.port", String.valueOf(freePort()));
         all.put("lefi.sandbox.enabled", "false");
         all.put("lefi.url", sandbox.url());
         all.put("leka.url", sandbox.url());
@@ -67,6 +68,11 @@ public final class RunningBundle implements AutoCloseable {
         main.bind("clock", clock);
         main.start();
         return new RunningBundle(main, dataDir, "tcp://127.0.0.1:" + brokerPort, clock);
+    }
+
+    /** The port of the health and metrics server. */
+    public int httpPort() {
+        return Integer.parseInt(context().getPropertiesComponent().resolveProperty("bundle.http.port").orElseThrow());
     }
 
     public CamelContext context() {

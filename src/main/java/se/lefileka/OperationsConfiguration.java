@@ -1,0 +1,73 @@
+package se.lefileka;
+
+import static se.lefileka.BundleConfiguration.property;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.jms.ConnectionFactory;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import se.lefileka.broker.EmbeddedBroker;
+import se.lefileka.calendar.LaneGate;
+import se.lefileka.mass.MassProgress;
+import se.lefileka.operations.ApiVersions;
+import se.lefileka.operations.BundleHealth;
+import se.lefileka.operations.BundleMetrics;
+import se.lefileka.operations.FkCalls;
+
+/** Health checks, metrics and the API versions' end of life; runs after the other configurations. */
+public class OperationsConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        Registry registry = context.getRegistry();
+        Clock clock = registry.lookupByNameAndType("clock", Clock.class);
+        MeterRegistry meters = registry.lookupByNameAndType(BundleConfiguration.METRICS_REGISTRY, MeterRegistry.class);
+
+        FkCalls calls = new FkCalls(meters, clock, Map.of(
+                "online", Integer.parseInt(property(properties, "sla.online.per-second")),
+                "mass", Integer.parseInt(property(properties, "sla.mass.per-second"))),
+                Stream.of("lefi", "leka").filter(service -> property(properties, service + ".url").startsWith("https:"))
+                        .collect(Collectors.toSet()));
+        registry.bind("fkCalls", calls);
+
+        String lefi = property(properties, "lefi.api.version");
+        String leka = property(properties, "leka.api.version");
+        ApiVersions versions = new ApiVersions(List.of(
+                new ApiVersions.Version("lefi", lefi, endOfLife(properties, "lefi.api.end-of-life." + lefi)),
+                new ApiVersions.Version("leka", leka, endOfLife(properties, "leka.api.end-of-life." + leka))),
+                Integer.parseInt(property(properties, "bundle.api.end-of-life.warn-days")), clock);
+        versions.logWarnings();
+
+        BundleHealth.register(context, registry.findSingleByType(ConnectionFactory.class),
+                registry.lookupByNameAndType("bundleDataSource", DataSource.class), calls,
+                Map.of("lefi", lefi, "leka", leka),
+                Map.of("online", registry.lookupByNameAndType("onlineGate", LaneGate.class),
+                        "mass", registry.lookupByNameAndType("massGate", LaneGate.class)), versions);
+
+        EmbeddedBroker broker = registry.findSingleByType(EmbeddedBroker.class);
+        if (broker != null) {
+            BundleMetrics.queueDepths(meters, broker, List.of(
+                    property(properties, "lane.online.queue"), property(properties, "lane.mass.queue"),
+                    property(properties, "lane.mass.tally-queue"),
+                    property(properties, "leka.notifications.delivery-queue"),
+                    property(properties, "leka.notifications.retry-queue"),
+                    property(properties, "jms.dead-letter-queue")));
+        }
+        BundleMetrics.massProgress(meters, registry.lookupByNameAndType("massProgress", MassProgress.class));
+    }
+
+    private static LocalDate endOfLife(PropertiesComponent properties, String key) {
+        String date = property(properties, key);
+        return date.isEmpty() ? null : LocalDate.parse(date);
+    }
+}

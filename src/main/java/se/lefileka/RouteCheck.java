@@ -1,0 +1,125 @@
+package se.lefileka;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Route;
+import org.apache.camel.main.Main;
+
+/**
+ * Checks the YAML routes an operator edited before they go live: builds every route of every file
+ * in the folder with the bundle's configuration and beans (nothing is started: no file is read,
+ * no message taken, no call made), and reports a file that does not parse, a bean, property or
+ * endpoint that does not exist, and a {@code direct:} route that is called but not there.
+ *
+ * <pre>java -cp target/lefi-leka-bundle.jar se.lefileka.RouteCheck [routes-folder]</pre>
+ */
+public final class RouteCheck {
+
+    /** The lanes call the routes named by these headers ({@code direct:<name>}). */
+    private static final Pattern LANE_TARGET = Pattern.compile(
+            "name:\\s*(LefiCall|LefiAnswer)\\s*\\n\\s*constant:\\s*\"?([A-Za-z0-9._-]+)\"?");
+
+    private RouteCheck() {
+    }
+
+    public static void main(String... args) throws Exception {
+        // only the verdict, not the bundle's start-up log (unless -Dbundle.log.level says otherwise)
+        System.setProperty("bundle.log.level", System.getProperty("bundle.log.level", "ERROR"));
+        Path routes = Path.of(args.length > 0 ? args[0] : "routes");
+        List<String> problems = check(routes);
+        if (problems.isEmpty()) {
+            System.out.println("Routes in " + routes + ": OK");
+            return;
+        }
+        problems.forEach(problem -> System.out.println("Routes in " + routes + ": " + problem));
+        System.exit(1);
+    }
+
+    /** The problems found in the routes of the folder; empty when they are fine. */
+    public static List<String> check(Path routes) throws IOException {
+        List<String> problems = new ArrayList<>();
+        Path scratch = Files.createTempDirectory("route-check");
+        Main main = BundleMain.create();
+        main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + routes.toAbsolutePath() + "/*.yaml");
+        main.addOverrideProperty("camel.main.auto-startup", "false");
+        main.addOverrideProperty("camel.management.enabled", "false");
+        main.addOverrideProperty("bundle.data.dir", scratch.toString());
+        main.addOverrideProperty("jms.broker.url", "");
+        main.addOverrideProperty("jms.embedded.acceptor", "tcp://127.0.0.1:" + freePort());
+        main.addOverrideProperty("lefi.sandbox.enabled", "true");
+        try {
+            main.start();
+            CamelContext context = main.getCamelContext();
+            problems.addAll(missingDirectRoutes(context, routes));
+        } catch (Exception e) {
+            problems.add(describe(e));
+        } finally {
+            main.stop();
+            deleteAll(scratch);
+        }
+        return problems;
+    }
+
+    private static List<String> missingDirectRoutes(CamelContext context, Path routes) throws IOException {
+        Set<String> served = new TreeSet<>();
+        for (Route route : context.getRoutes()) {
+            String from = route.getEndpoint().getEndpointKey();
+            if (from.startsWith("direct://")) {
+                served.add(from.substring("direct://".length()));
+            }
+        }
+        Set<String> called = new TreeSet<>();
+        for (Endpoint endpoint : context.getEndpoints()) {
+            if (endpoint.getEndpointKey().startsWith("direct://")) {
+                called.add(endpoint.getEndpointKey().substring("direct://".length()).replaceFirst("\\?.*", ""));
+            }
+        }
+        try (Stream<Path> files = Files.list(routes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                Matcher matcher = LANE_TARGET.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    called.add(matcher.group(2));
+                }
+            }
+        }
+        called.removeAll(served);
+        return called.stream().map(name -> "direct:" + name + " is called but no route is there (from: direct:"
+                + name + ")").toList();
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder message = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !message.toString().contains(t.getMessage())) {
+                message.append(message.isEmpty() ? "" : "; caused by: ").append(t.getMessage());
+            }
+        }
+        return message.toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteAll(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package se.lefileka.leka;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import se.lefileka.fk.FkRequest;
+import se.lefileka.lefi.LefiV2Mapper;
+
+/** LEKA v2 (current): {@code prenumerationer}, {@code aviseringar} with {@code fler}, ISO dates, organisation header. */
+public class LekaV2Mapper implements LekaMapper {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** A notification's {@code personsvar} is LEFI's, in the same version. */
+    private final LefiV2Mapper personsvar = new LefiV2Mapper();
+
+    @Override
+    public String version() {
+        return "v2";
+    }
+
+    @Override
+    public Map<String, String> headers(String organisationsnummer) {
+        return Map.of("X-Organisationsnummer", organisationsnummer);
+    }
+
+    @Override
+    public FkRequest register(String personnummer, List<String> benefits) {
+        ObjectNode body = JSON.objectNode().put("personnummer", personnummer);
+        benefits.forEach(body.putArray("formaner")::add);
+        return new FkRequest("POST", "/v2/prenumerationer", body);
+    }
+
+    @Override
+    public FkRequest check(String personnummer) {
+        return new FkRequest("GET", "/v2/prenumerationer/" + personnummer, null);
+    }
+
+    @Override
+    public FkRequest unregister(String personnummer) {
+        return new FkRequest("DELETE", "/v2/prenumerationer/" + personnummer, null);
+    }
+
+    @Override
+    public Subscription subscription(JsonNode node) {
+        List<String> benefits = new ArrayList<>();
+        node.path("formaner").forEach(code -> benefits.add(code.asText()));
+        String registered = node.path("registrerad").asText("");
+        return new Subscription(node.path("prenumerationId").asText(null), node.path("personnummer").asText(null),
+                benefits, registered.isEmpty() ? null : OffsetDateTime.parse(registered));
+    }
+
+    @Override
+    public FkRequest fetch(int max) {
+        return new FkRequest("GET", "/v2/aviseringar?max=" + max, null);
+    }
+
+    @Override
+    public NotificationPage page(JsonNode fetched, int max, OffsetDateTime fetchedAt) {
+        List<Notification> notifications = new ArrayList<>();
+        for (JsonNode a : fetched.path("aviseringar")) {
+            String created = a.path("skapad").asText("");
+            notifications.add(new Notification(a.path("aviseringId").asText(), a.path("personnummer").asText(),
+                    a.path("formanstyp").asText(), event(a.path("handelse").asText()),
+                    LocalDate.parse(a.path("giltigFrom").asText()),
+                    created.isEmpty() ? null : OffsetDateTime.parse(created),
+                    personsvar.personAnswer(a.path("personsvar")).asResult(fetchedAt, version())));
+        }
+        return new NotificationPage(notifications, fetched.path("fler").asBoolean(false));
+    }
+
+    @Override
+    public FkRequest acknowledge(List<String> notificationIds) {
+        ObjectNode body = JSON.objectNode();
+        notificationIds.forEach(body.putArray("aviseringIds")::add);
+        return new FkRequest("POST", "/v2/aviseringar/kvittens", body);
+    }
+}

@@ -1,0 +1,113 @@
+package se.lefileka.operations;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+import se.lefileka.calendar.LaneGate;
+
+/**
+ * The bundle's own health checks, beside Camel's (context, routes, consumers): the broker, the
+ * database, FK per service (from the outcome of the lanes' real calls, never a probe call), each
+ * lane's state, and the API versions' end of life. Served at {@code /observe/health} on
+ * {@code bundle.http.host:bundle.http.port}.
+ */
+public final class BundleHealth {
+
+    private BundleHealth() {
+    }
+
+    public static void register(CamelContext context, ConnectionFactory broker, DataSource database, FkCalls calls,
+                                Map<String, String> versions, Map<String, LaneGate> lanes, ApiVersions apiVersions) {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        registry.register(new Check("broker", true, (builder, options) -> {
+            try (Connection connection = broker.createConnection()) {
+                builder.up();
+            } catch (Exception e) {
+                builder.down().message("the JMS broker cannot be reached: " + e.getMessage());
+            }
+        }));
+        registry.register(new Check("database", true, (builder, options) -> {
+            try (java.sql.Connection connection = database.getConnection()) {
+                if (connection.isValid(2)) {
+                    builder.up();
+                } else {
+                    builder.down().message("the database does not answer");
+                }
+            } catch (Exception e) {
+                builder.down().message("the database cannot be reached: " + e.getMessage());
+            }
+        }));
+        versions.forEach((service, version) -> registry.register(new Check("fk-" + service, false,
+                (builder, options) -> fk(builder, service, version, calls.reach(service)))));
+        lanes.forEach((lane, gate) -> registry.register(new Check("lane-" + lane, false, (builder, options) -> {
+            Route route = context.getRoute(lane + "-lane");
+            ServiceStatus status = route == null ? null : context.getRouteController().getRouteStatus(route.getId());
+            builder.detail("gate", gate.describe());
+            if (status == null || status.isStopped()) {
+                builder.down().message("the " + lane + " lane is not running");
+            } else if (gate.isOpen()) {
+                builder.up().message("running; " + gate.describe());
+            } else {
+                builder.up().message("holding its calls: " + gate.describe());
+            }
+        })));
+        registry.register(new Check("api-versions", false, (builder, options) -> {
+            builder.details(apiVersions.details());
+            var warnings = apiVersions.warnings();
+            builder.detail("degraded", !warnings.isEmpty());
+            if (apiVersions.pastEndOfLife()) {
+                builder.down().message(String.join("; ", warnings));
+            } else {
+                builder.up().message(warnings.isEmpty() ? "no end of life ahead" : "degraded: " + String.join("; ", warnings));
+            }
+        }));
+    }
+
+    private static void fk(HealthCheckResultBuilder builder, String service, String version, FkCalls.Reach reach) {
+        builder.detail("version", version);
+        if (reach == null) {
+            builder.up().message("no call yet");
+            return;
+        }
+        builder.detail("since", reach.at().toString());
+        String name = service.toUpperCase();
+        switch (reach.state()) {
+            case RETIRED -> builder.down().message(name + " " + version + " is retired by FK (" + reach.detail()
+                    + "): its work waits; set " + service + ".api.version to a newer version");
+            case REFUSED -> builder.down().message(name + " refuses the organisation: " + reach.detail());
+            case UNREACHABLE -> builder.down().message(name + " cannot be reached: " + reach.detail());
+            case ANSWERED -> builder.up().message(reach.detail());
+        }
+    }
+
+    /** A check whose outcome a function decides. */
+    private static final class Check extends AbstractHealthCheck {
+
+        private final boolean liveness;
+        private final BiConsumer<HealthCheckResultBuilder, Map<String, Object>> decide;
+
+        Check(String id, boolean liveness, BiConsumer<HealthCheckResultBuilder, Map<String, Object>> decide) {
+            super("bundle", id);
+            this.liveness = liveness;
+            this.decide = decide;
+        }
+
+        @Override
+        public boolean isLiveness() {
+            return liveness;
+        }
+
+        @Override
+        protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+            decide.accept(builder, options);
+        }
+    }
+}

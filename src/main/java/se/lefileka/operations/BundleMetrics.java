@@ -1,0 +1,59 @@
+package se.lefileka.operations;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import se.lefileka.broker.EmbeddedBroker;
+import se.lefileka.mass.MassProgress;
+import se.lefileka.query.ResultStatus;
+
+/**
+ * Gauges read when Prometheus scrapes: the depth of the lanes' and the bundle's queues (on the
+ * embedded broker) and the progress of running mass batches (summed over batches: no label
+ * names a batch or a person).
+ */
+public final class BundleMetrics {
+
+    private BundleMetrics() {
+    }
+
+    public static void queueDepths(MeterRegistry meters, EmbeddedBroker broker, List<String> queues) {
+        for (String queue : queues) {
+            Gauge.builder("bundle.queue.depth", () -> broker.messageCount(queue)).tag("queue", queue)
+                    .description("messages waiting on the queue").register(meters);
+        }
+    }
+
+    public static void massProgress(MeterRegistry meters, MassProgress progress) {
+        gauge(meters, progress, "lefi.mass.batches.running", "mass batches not yet done", batches -> batches.size());
+        gauge(meters, progress, "lefi.mass.rows.read", "rows read of the running batches",
+                batches -> batches.stream().mapToInt(MassProgress.BatchProgress::rowsRead).sum());
+        gauge(meters, progress, "lefi.mass.rows.answered", "rows answered of the running batches",
+                batches -> batches.stream().mapToInt(MassProgress.BatchProgress::rowsAnswered).sum());
+        for (ResultStatus status : ResultStatus.values()) {
+            Gauge.builder("lefi.mass.rows.by.status", progress, p -> sum(p, status)).tag("status", status.name())
+                    .description("rows of the running batches answered with the status").register(meters);
+        }
+    }
+
+    private static void gauge(MeterRegistry meters, MassProgress progress, String name, String description,
+                              ToDoubleFunction<List<MassProgress.BatchProgress>> value) {
+        Gauge.builder(name, progress, p -> {
+            try {
+                return value.applyAsDouble(p.snapshot());
+            } catch (SQLException e) {
+                return Double.NaN;
+            }
+        }).description(description).register(meters);
+    }
+
+    private static double sum(MassProgress progress, ResultStatus status) {
+        try {
+            return progress.snapshot().stream().mapToInt(b -> b.rows().getOrDefault(status, 0)).sum();
+        } catch (SQLException e) {
+            return Double.NaN;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package se.lefileka.operations;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.net.SocketException;
+import java.util.Set;
+import javax.net.ssl.SSLException;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.lefileka.fk.FkRefusedException;
+import se.lefileka.fk.FkRetiredException;
+
+/**
+ * What the lanes' real calls tell about FK, without a call of its own (every call counts in the
+ * SLA's budgets): whether each service (LEFI, LEKA) answered last time, or could not be reached,
+ * or retired the API version; calls per budget and outcome; and how much of each budget is used.
+ */
+public class FkCalls {
+
+    /**
+     * A TLS failure, or, on an https service, a connection FK closed: with TLS 1.3 a server that
+     * refuses the client certificate is seen as a reset or broken connection, not a TLS alert.
+     */
+    private static boolean tlsFailure(Throwable cause, boolean https) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SSLException || (https && t instanceof SocketException)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the last call to a service showed. */
+    public record Reach(State state, String detail, Instant at) {
+    }
+
+    /** FK answered; could not be reached; refuses the organisation (401, 403); retired the version (410). */
+    public enum State { ANSWERED, UNREACHABLE, REFUSED, RETIRED }
+
+    private static final Logger LOG = LoggerFactory.getLogger(FkCalls.class);
+    private static final long USE_WINDOW_MILLIS = 60_000;
+
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final Map<String, Integer> perSecond;
+    private final Set<String> secure;
+    private final Map<String, Reach> services = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentLinkedDeque<Long>> recent = new ConcurrentHashMap<>();
+
+    /**
+     * @param perSecond each budget's limit ({@code online}, {@code mass})
+     * @param secure the services called over https
+     */
+    public FkCalls(MeterRegistry meters, Clock clock, Map<String, Integer> perSecond, Set<String> secure) {
+        this.secure = Set.copyOf(secure);
+        this.meters = meters;
+        this.clock = clock;
+        this.perSecond = Map.copyOf(perSecond);
+        perSecond.forEach((budget, limit) -> {
+            recent.put(budget, new ConcurrentLinkedDeque<>());
+            Gauge.builder("fk.budget.limit.per.second", () -> limit).tag("budget", budget)
+                    .description("calls a second the SLA allows").register(meters);
+            Gauge.builder("fk.budget.calls.per.second", () -> callsPerSecond(budget)).tag("budget", budget)
+                    .description("calls a second over the last minute").register(meters);
+            Gauge.builder("fk.budget.use.ratio", () -> callsPerSecond(budget) / limit).tag("budget", budget)
+                    .description("share of the budget used over the last minute").register(meters);
+        });
+    }
+
+    /** After a call FK answered (any status). */
+    public void answered(Exchange exchange) {
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        record(exchange, status == null ? "unknown" : String.valueOf(status));
+        services.put(service(exchange), new Reach(State.ANSWERED, "answered " + status, clock.instant()));
+    }
+
+    /** After a call that failed: FK answered a fault, retired the version, or could not be reached. */
+    public void failed(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        String service = service(exchange);
+        String reason = cause == null ? "unknown" : cause.getMessage();
+        record(exchange, status == null ? "unreachable" : String.valueOf(status));
+        if (cause instanceof FkRetiredException) {
+            Reach before = services.put(service, new Reach(State.RETIRED, reason, clock.instant()));
+            if (before == null || before.state() != State.RETIRED) {
+                LOG.error("{}: {}. Its work waits until the API version is changed ({}.api.version)",
+                        service.toUpperCase(), reason, service);
+            }
+        } else if (cause instanceof FkRefusedException) {
+            Reach before = services.put(service, new Reach(State.REFUSED, reason
+                    + " (check fk.tls.key-store and lefi.organisationsnummer)", clock.instant()));
+            if (before == null || before.state() != State.REFUSED) {
+                LOG.warn("{}: {}. Its work waits until this is put right", service.toUpperCase(), reason);
+            }
+        } else if (status == null) {
+            String why = tlsFailure(cause, secure.contains(service))
+                    ? "TLS with FK failed, or FK closed the connection during it (check fk.tls.key-store and "
+                    + "fk.tls.trust-store): " + reason : reason;
+            Reach before = services.put(service, new Reach(State.UNREACHABLE, why, clock.instant()));
+            if (before == null || before.state() != State.UNREACHABLE) {
+                LOG.warn("{} cannot be reached: {}. Its work waits and is tried again", service.toUpperCase(), why);
+            }
+        } else {
+            services.put(service, new Reach(State.ANSWERED, reason, clock.instant()));
+        }
+    }
+
+    /** What the last call to the service ({@code lefi}, {@code leka}) showed; null before the first. */
+    public Reach reach(String service) {
+        return services.get(service);
+    }
+
+    private void record(Exchange exchange, String outcome) {
+        String budget = budget(exchange);
+        Counter.builder("fk.calls").tag("budget", budget).tag("service", service(exchange)).tag("outcome", outcome)
+                .description("calls to FK").register(meters).increment();
+        ConcurrentLinkedDeque<Long> calls = recent.get(budget);
+        if (calls != null) {
+            calls.add(clock.millis());
+        }
+    }
+
+    private double callsPerSecond(String budget) {
+        ConcurrentLinkedDeque<Long> calls = recent.get(budget);
+        long since = clock.millis() - USE_WINDOW_MILLIS;
+        while (!calls.isEmpty() && calls.peekFirst() < since) {
+            calls.pollFirst();
+        }
+        return calls.size() / (USE_WINDOW_MILLIS / 1000.0);
+    }
+
+    /** The lane's call header names the call as {@code <service>-<call>}. */
+    private static String service(Exchange exchange) {
+        String call = exchange.getMessage().getHeader("LefiCall", "unknown", String.class);
+        int dash = call.indexOf('-');
+        return dash < 0 ? call : call.substring(0, dash);
+    }
+
+    /** The lane's route id is {@code <budget>-lane}. */
+    private String budget(Exchange exchange) {
+        String route = exchange.getFromRouteId();
+        String budget = route == null ? "unknown" : route.replace("-lane", "");
+        return perSecond.containsKey(budget) ? budget : "unknown";
+    }
+}

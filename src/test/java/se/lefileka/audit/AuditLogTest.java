@@ -1,0 +1,88 @@
+package se.lefileka.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import se.lefileka.support.BundleTestSupport;
+import se.lefileka.support.Folders;
+import se.lefileka.support.Notifications;
+import se.lefileka.support.Persons;
+import se.lefileka.support.RunningBundle;
+
+/** Every disclosure (online, mass, subscription, notification) is audited with the person pseudonymised, and exported as CSV. */
+class AuditLogTest extends BundleTestSupport {
+
+    private static final String HEADER = "at,organisation,channel,reference,person,purpose,api_version,outcome";
+
+    @Test
+    void everyFlowIsAuditedAndTheLogIsExportedAsCsv() throws Exception {
+        List<String> notifications = Notifications.publish(sandbox, 2);
+        bundle = RunningBundle.start(data, sandbox, Map.of(
+                "leka.notifications.endpoints", "file:" + data.resolve("outbox/notifications") + "?tempPrefix=.",
+                "leka.notifications.first-fetch-millis", "100"));
+        List<String> persons = List.of(Persons.known(400), Persons.known(401), Persons.known(402), Persons.known(403));
+        Folders.drop(bundle.dir("inbox/online"), "q.json", """
+                {"requestId": "q-1", "personnummer": "%s", "benefits": ["SJUKPENNING"], "from": "2026-01-01",
+                 "to": "2026-06-30", "purpose": "SAMORDNING"}""".formatted(persons.get(0)));
+        Folders.drop(bundle.dir("inbox/subscriptions"), "s.json", """
+                {"requestId": "s-1", "action": "REGISTER", "personnummer": "%s", "benefits": ["BOSTADSBIDRAG"]}"""
+                .formatted(persons.get(1)));
+        Folders.drop(bundle.dir("inbox/mass"), "kommun.csv", "personnummer,benefits,from,to\n"
+                + persons.get(2) + ",SJUKPENNING,2026-01-01,2026-06-30\n"
+                + persons.get(3) + ",SJUKPENNING,2026-01-01,2026-06-30\n");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(data.resolve("outbox/mass/kommun.summary.json"))
+                && Files.exists(data.resolve("outbox/online/q-1.json"))
+                && Files.exists(data.resolve("outbox/subscriptions/s-1.json"))
+                && sandbox.unacknowledgedNotifications() == 0);
+
+        Folders.drop(bundle.dir("inbox/audit"), "all.json", "{}");
+        Folders.drop(bundle.dir("inbox/audit"), "last-year.json", "{\"from\": \"2025-01-01\", \"to\": \"2025-12-31\"}");
+        Folders.drop(bundle.dir("inbox/audit"), "bad.json", "{\"from\": \"yesterday\"}");
+        Path csv = data.resolve("outbox/audit/all.csv");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(csv)
+                && Files.exists(data.resolve("outbox/audit/last-year.csv"))
+                && Files.exists(data.resolve("error/audit/bad.json.error.json")));
+
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo(HEADER);
+        assertThat(Files.readAllLines(data.resolve("outbox/audit/last-year.csv"))).containsExactly(HEADER);
+        assertThat(Folders.read(data.resolve("error/audit/bad.json.error.json"))).contains("from is not a date");
+        ObjectReader reader = new CsvMapper().readerFor(String[].class).with(CsvSchema.emptySchema());
+        List<String[]> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            rows.add(reader.readValue(line));
+        }
+        assertThat(rows).hasSize(6);
+        assertThat(row(rows, "q-1")).containsSubsequence("file", "q-1").contains("SAMORDNING", "v2", "OK");
+        assertThat(row(rows, "s-1")).contains("file", "REGISTERED");
+        assertThat(rows.stream().filter(r -> r[3].matches("[0-9a-f-]{36}:[12]")).toList()).hasSize(2)
+                .allSatisfy(r -> assertThat(r).contains("file", "HANDLAGGNING", "OK"));
+        for (String id : notifications) {
+            assertThat(row(rows, id)).contains("leka", "DELIVERED");
+        }
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r[1]).isEqualTo("2120000142");
+            assertThat(r[4]).as("the person as a pseudonym").matches("[0-9a-f]{32}");
+        });
+        assertThat(rows.stream().map(r -> r[4]).distinct()).as("one pseudonym per person").hasSize(6);
+        String text = Files.readString(csv);
+        for (String person : persons) {
+            assertThat(text).doesNotContain(person).doesNotContain(person.substring(2));
+        }
+    }
+
+    private static String[] row(List<String[]> rows, String reference) {
+        return rows.stream().filter(r -> r[3].equals(reference)).findFirst()
+                .orElseThrow(() -> new AssertionError("no audit row for " + reference));
+    }
+}

@@ -1,0 +1,68 @@
+package se.lefileka.leka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import se.lefileka.support.BundleTestSupport;
+import se.lefileka.support.Folders;
+import se.lefileka.support.Notifications;
+import se.lefileka.support.Persons;
+import se.lefileka.support.RunningBundle;
+
+/** Online queries, subscription commands and notification fetching at once share one budget, and never break it. */
+class OnlineBudgetSharedTest extends BundleTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int QUERIES = 12;
+    private static final int COMMANDS = 12;
+    private static final int NOTIFICATIONS = 40;
+
+    @Test
+    void queriesCommandsAndNotificationsTogetherMakeNoBreach() throws Exception {
+        List<String> ids = Notifications.publish(sandbox, NOTIFICATIONS);
+        bundle = RunningBundle.start(data, sandbox, Map.of(
+                "leka.notifications.endpoints", "file:" + data.resolve("outbox/notifications") + "?tempPrefix=.",
+                "leka.notifications.fetch-millis", "500",
+                "leka.notifications.first-fetch-millis", "100",
+                "leka.notifications.page-size", "10"));
+        Path online = bundle.dir("inbox/online");
+        Path subscriptions = bundle.dir("inbox/subscriptions");
+        for (int i = 0; i < QUERIES; i++) {
+            Folders.drop(online, "q" + i + ".json", """
+                    {"requestId": "q-%d", "personnummer": "%s", "benefits": ["SJUKPENNING"],
+                     "from": "2026-01-01", "to": "2026-06-30"}""".formatted(i, Persons.known(100 + i)));
+        }
+        for (int i = 0; i < COMMANDS; i++) {
+            Folders.drop(subscriptions, "s" + i + ".json", """
+                    {"requestId": "s-%d", "action": "REGISTER", "personnummer": "%s", "benefits": ["BOSTADSBIDRAG"]}"""
+                    .formatted(i, Persons.known(200 + i)));
+        }
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> sandbox.unacknowledgedNotifications() == 0
+                && Folders.names(data.resolve("outbox/online")).size() == QUERIES
+                && Folders.names(data.resolve("outbox/subscriptions")).size() == COMMANDS);
+
+        for (int i = 0; i < QUERIES; i++) {
+            assertThat(status(data.resolve("outbox/online/q-" + i + ".json"))).isEqualTo("OK");
+        }
+        for (int i = 0; i < COMMANDS; i++) {
+            assertThat(status(data.resolve("outbox/subscriptions/s-" + i + ".json"))).isEqualTo("REGISTERED");
+            assertThat(sandbox.isSubscribed(Persons.known(200 + i))).isTrue();
+        }
+        assertThat(Folders.names(data.resolve("outbox/notifications")))
+                .containsExactlyInAnyOrderElementsOf(ids.stream().map(id -> id + ".json").toList());
+        assertThat(sandbox.onlineAnswers()).isEqualTo(QUERIES);
+        assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
+    }
+
+    private static String status(Path answer) throws Exception {
+        return JSON.readTree(Files.readString(answer)).path("status").asText();
+    }
+}
