@@ -24,7 +24,8 @@ import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
  * the two lies the HTTP client's own work (a new connection, a TLS handshake, a cold start),
  * which can make one call late and the next one early. This guard sits in the HTTP client: it
  * holds a request back, right after its connection is made, until the budget's sliding window
- * has room, and it dates each request by the moment its head was written to the connection, so a
+ * has room and the last request is a share of the window ago (the sends are spread evenly), and
+ * it dates each request by the moment its head was written to the connection, so a
  * request that left late makes the next one wait longer. One instance per budget, shared by
  * every HTTP endpoint of the budget ({@code httpClientConfigurer=#...}).
  */
@@ -32,6 +33,7 @@ public class WirePacing implements HttpClientConfigurer, ExecChainHandler, Http1
 
     private final int perWindow;
     private final long windowNanos;
+    private final long spacingNanos;
     /** When each recent request was sent (System.nanoTime), at most a window ago. */
     private final List<long[]> sends = new ArrayList<>();
     private final ThreadLocal<long[]> current = new ThreadLocal<>();
@@ -43,6 +45,7 @@ public class WirePacing implements HttpClientConfigurer, ExecChainHandler, Http1
     public WirePacing(int perWindow, long windowMillis) {
         this.perWindow = perWindow;
         this.windowNanos = TimeUnit.MILLISECONDS.toNanos(windowMillis);
+        this.spacingNanos = windowNanos / perWindow;
         long now = System.nanoTime();
         for (int i = 0; i < perWindow; i++) {
             sends.add(new long[] {now});
@@ -66,19 +69,29 @@ public class WirePacing implements HttpClientConfigurer, ExecChainHandler, Http1
         }
     }
 
-    /** Waits until the window has room, and takes a place in it (dated now, for the time being). */
+    /**
+     * Waits until the window has room and the last send is a share of the window ago, and takes a
+     * place in the window (dated now, for the time being). Spreading the sends evenly keeps two of
+     * them from reaching FK together, where the second may be dated a little late and so crowd the
+     * window that follows. Waits on this object's monitor, so that a call already on its way can
+     * date itself meanwhile.
+     */
     synchronized long[] awaitTurn() throws InterruptedIOException {
         try {
             while (true) {
                 long now = System.nanoTime();
                 sends.removeIf(sent -> now - sent[0] >= windowNanos);
-                if (sends.size() < perWindow) {
+                long wait = sends.stream().mapToLong(sent -> sent[0] + spacingNanos - now).max().orElse(0);
+                if (sends.size() >= perWindow) {
+                    long oldest = sends.stream().mapToLong(sent -> sent[0]).min().orElse(now);
+                    wait = Math.max(wait, oldest + windowNanos - now);
+                }
+                if (wait <= 0) {
                     long[] sent = {now};
                     sends.add(sent);
                     return sent;
                 }
-                long oldest = sends.stream().mapToLong(sent -> sent[0]).min().orElse(now);
-                TimeUnit.NANOSECONDS.sleep(Math.max(1, oldest + windowNanos - now));
+                TimeUnit.NANOSECONDS.timedWait(this, wait);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -91,10 +104,13 @@ public class WirePacing implements HttpClientConfigurer, ExecChainHandler, Http1
     public void onRequestHead(HttpConnection connection, HttpRequest request) {
         long[] sent = current.get();
         if (sent != null) {
-            synchronized (this) {
-                sent[0] = Math.max(sent[0], System.nanoTime());
-            }
+            dateSend(sent);
         }
+    }
+
+    /** Dates a send's place in the window by this moment (its head is on its way). */
+    synchronized void dateSend(long[] sent) {
+        sent[0] = Math.max(sent[0], System.nanoTime());
     }
 
     @Override

@@ -2,8 +2,14 @@ package se.lefileka.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Whatever the callers do, no window holds more sends than allowed. */
@@ -29,5 +35,37 @@ class WirePacingTest {
         for (int i = 2; i < sends.size(); i++) {
             assertThat((sends.get(i) - sends.get(i - 2)) / 1_000_000).as("send %d", i).isGreaterThanOrEqualTo(199);
         }
+    }
+
+    @Test
+    void spreadsTheSendsEvenlyOverTheWindow() throws Exception {
+        WirePacing pacing = new WirePacing(2, 200);
+        long previous = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            pacing.awaitTurn();
+            long sent = System.nanoTime();
+            assertThat((sent - previous) / 1_000_000).as("send %d", i).isGreaterThanOrEqualTo(99);
+            previous = sent;
+        }
+    }
+
+    @Test
+    void aCallWaitingForItsTurnDoesNotHoldUpOneAlreadyOnItsWay() throws Exception {
+        WirePacing pacing = new WirePacing(1, 300);
+        long[] onItsWay = pacing.awaitTurn();
+        CompletableFuture<long[]> next = new CompletableFuture<>();
+        Thread waiting = new Thread(() -> {
+            try {
+                next.complete(pacing.awaitTurn());
+            } catch (InterruptedIOException e) {
+                next.completeExceptionally(e);
+            }
+        });
+        waiting.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> waiting.getState() == Thread.State.TIMED_WAITING);
+
+        pacing.dateSend(onItsWay);
+
+        assertThat(onItsWay[0]).as("dated while the next call waits its turn").isLessThan(next.get(5, TimeUnit.SECONDS)[0]);
     }
 }
