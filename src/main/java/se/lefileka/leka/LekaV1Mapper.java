@@ -20,8 +20,11 @@ public class LekaV1Mapper implements LekaMapper {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
-    /** A notification's {@code personsvar} is LEFI's, in the same version. */
-    private final LefiV1Mapper personsvar = new LefiV1Mapper();
+    /**
+     * LEFI's mapper of the same version: the version's headers are the same for both services,
+     * and a notification's {@code personsvar} is LEFI's.
+     */
+    private final LefiV1Mapper lefi = new LefiV1Mapper();
 
     @Override
     public String version() {
@@ -30,7 +33,7 @@ public class LekaV1Mapper implements LekaMapper {
 
     @Override
     public Map<String, String> headers(String organisationsnummer) {
-        return Map.of();
+        return lefi.headers(organisationsnummer);
     }
 
     @Override
@@ -69,7 +72,7 @@ public class LekaV1Mapper implements LekaMapper {
             notifications.add(new Notification(a.path("id").asText(), a.path("pnr").asText(),
                     a.path("forman").asText(), event(a.path("handelse").asText()),
                     LocalDate.parse(a.path("from").asText(), DATE), null,
-                    personsvar.personAnswer(a.path("personsvar")).asResult(fetchedAt, version())));
+                    lefi.personAnswer(a.path("personsvar")).asResult(fetchedAt, version())));
         }
         return new NotificationPage(notifications, notifications.size() >= max);
     }

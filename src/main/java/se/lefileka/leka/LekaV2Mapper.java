@@ -15,8 +15,11 @@ import se.lefileka.lefi.LefiV2Mapper;
 public class LekaV2Mapper implements LekaMapper {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    /** A notification's {@code personsvar} is LEFI's, in the same version. */
-    private final LefiV2Mapper personsvar = new LefiV2Mapper();
+    /**
+     * LEFI's mapper of the same version: the version's headers are the same for both services,
+     * and a notification's {@code personsvar} is LEFI's.
+     */
+    private final LefiV2Mapper lefi = new LefiV2Mapper();
 
     @Override
     public String version() {
@@ -25,7 +28,7 @@ public class LekaV2Mapper implements LekaMapper {
 
     @Override
     public Map<String, String> headers(String organisationsnummer) {
-        return Map.of("X-Organisationsnummer", organisationsnummer);
+        return lefi.headers(organisationsnummer);
     }
 
     @Override
@@ -68,7 +71,7 @@ public class LekaV2Mapper implements LekaMapper {
                     a.path("formanstyp").asText(), event(a.path("handelse").asText()),
                     LocalDate.parse(a.path("giltigFrom").asText()),
                     created.isEmpty() ? null : OffsetDateTime.parse(created),
-                    personsvar.personAnswer(a.path("personsvar")).asResult(fetchedAt, version())));
+                    lefi.personAnswer(a.path("personsvar")).asResult(fetchedAt, version())));
         }
         return new NotificationPage(notifications, fetched.path("fler").asBoolean(false));
     }
