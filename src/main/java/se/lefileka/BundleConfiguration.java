@@ -112,8 +112,14 @@ public class BundleConfiguration implements CamelConfiguration {
         if (tls != null) {
             context.getComponent("https", HttpComponent.class).setSslContextParameters(tls);
         }
+        LaneGate onlineGate = new LaneGate("Online", ServiceWindows.parse(
+                property(properties, "lefi.online.service-window.weekly"),
+                property(properties, "lefi.online.service-windows")), clock,
+                Long.parseLong(property(properties, "lane.gate.check-millis")), gateMargin(properties),
+                Boolean.parseBoolean(property(properties, "lefi.online.service-window.hold")));
+        registry.bind("onlineGate", onlineGate);
         registry.bind("onlineWirePacing", new WirePacing(Integer.parseInt(property(properties, "sla.online.per-second")),
-                Long.parseLong(property(properties, "sla.online.window-millis"))));
+                Long.parseLong(property(properties, "sla.online.window-millis")), onlineGate::isClosed));
 
         String lefiVersion = property(properties, "lefi.api.version");
         QueryValidator validator = new QueryValidator(clock, property(properties, "lefi.default-purpose"));
@@ -132,15 +138,15 @@ public class BundleConfiguration implements CamelConfiguration {
                 clock, meters, pseudonyms));
         registry.bind("auditExport", new AuditExport(database.dataSource(), json, dataDir.resolve("outbox").resolve("audit")));
         registry.bind("inputErrors", new InputErrors(json, clock));
-        registry.bind("onlineGate", new LaneGate("Online", ServiceWindows.parse(
-                property(properties, "lefi.online.service-window.weekly"),
-                property(properties, "lefi.online.service-windows")), clock,
-                Long.parseLong(property(properties, "lane.gate.check-millis")),
-                Boolean.parseBoolean(property(properties, "lefi.online.service-window.hold"))));
         registry.bind("laneRetry", new LaneRetry(clock,
                 Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.max-millis"))),
                 Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.first-backoff-millis"))),
                 Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.max-backoff-millis")))));
+    }
+
+    /** How far from an opening or a closing a lane's gate keeps its calls ({@code lane.gate.margin-millis}). */
+    static Duration gateMargin(PropertiesComponent properties) {
+        return Duration.ofMillis(Long.parseLong(property(properties, "lane.gate.margin-millis")));
     }
 
     static String property(PropertiesComponent properties, String key) {

@@ -52,8 +52,12 @@ public class MassConfiguration implements CamelConfiguration {
         if (chunkSize < 1 || chunkSize > MAX_CHUNK) {
             throw new IllegalArgumentException("lefi.mass.chunk-size must be 1 to " + MAX_CHUNK + ", not " + chunkSize);
         }
+        LaneGate massGate = new LaneGate("Mass", massCalendar(properties), clock,
+                Long.parseLong(property(properties, "lane.gate.check-millis")), BundleConfiguration.gateMargin(properties),
+                Boolean.parseBoolean(property(properties, "lefi.mass.gate.enabled")));
+        registry.bind("massGate", massGate);
         registry.bind("massWirePacing", new WirePacing(Integer.parseInt(property(properties, "sla.mass.per-second")),
-                Long.parseLong(property(properties, "sla.mass.window-millis"))));
+                Long.parseLong(property(properties, "sla.mass.window-millis")), massGate::isClosed));
         registry.bind("lefiMassApi", new LefiMassApi(registry.lookupByNameAndType("lefiWire", LefiWire.class), clock));
 
         MassBatches batches = new MassBatches(dataSource, clock);
@@ -68,9 +72,6 @@ public class MassConfiguration implements CamelConfiguration {
         registry.bind("massOutput", new MassOutput(json, batches, files, dataDir.resolve("outbox").resolve("mass"),
                 version));
         registry.bind("massProgress", new MassProgress(batches));
-        long gateCheck = Long.parseLong(property(properties, "lane.gate.check-millis"));
-        registry.bind("massGate", new LaneGate("Mass", massCalendar(properties), clock, gateCheck,
-                Boolean.parseBoolean(property(properties, "lefi.mass.gate.enabled"))));
     }
 
     private static MassCalendar massCalendar(PropertiesComponent properties) {

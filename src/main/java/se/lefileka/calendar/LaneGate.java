@@ -1,6 +1,7 @@
 package se.lefileka.calendar;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +19,12 @@ import se.lefileka.sla.LaneRetry;
  * at the lane's start and then every check interval (so a bundle started at any hour, or a clock
  * that jumps, is right at once) whether FK takes the lane's calls now. Closed, the lane's consumer
  * is suspended: calls in flight finish, no new one starts, and the work waits on the broker. The
- * lane also asks {@link #isClosed()} before every call, so nothing slips through at the edge.
+ * lane's wire guard also asks {@link #isClosed()} at the instant each call leaves (after every
+ * wait), so no call starts after closing.
+ * <p>
+ * The gate keeps a margin at each edge: it takes the service for open only while it is open both
+ * a margin ago and a margin ahead, so a call never reaches FK just after closing, nor just before
+ * opening, should FK's clock or the network differ from the bundle's by less than the margin.
  */
 public class LaneGate extends RoutePolicySupport {
 
@@ -30,13 +36,20 @@ public class LaneGate extends RoutePolicySupport {
     private final Clock clock;
     private final long checkMillis;
     private final boolean enabled;
+    private final Duration margin;
     private volatile Boolean open;
     private volatile Instant nextChange;
     private ScheduledExecutorService checker;
     private ScheduledFuture<?> checks;
 
-    public LaneGate(String lane, OpeningSchedule calendar, Clock clock, long checkMillis, boolean enabled) {
+    public LaneGate(String lane, OpeningSchedule calendar, Clock clock, long checkMillis, Duration margin,
+                    boolean enabled) {
+        if (checkMillis <= 0 || margin.isNegative()) {
+            throw new IllegalArgumentException("the " + lane + " gate needs a check interval above 0 and a margin of 0 "
+                    + "or more, not " + checkMillis + " ms and " + margin.toMillis() + " ms");
+        }
         this.lane = lane;
+        this.margin = margin;
         this.calendar = calendar;
         this.clock = clock;
         this.checkMillis = checkMillis;
@@ -45,7 +58,12 @@ public class LaneGate extends RoutePolicySupport {
 
     /** Whether FK takes none of the lane's calls now. */
     public boolean isClosed() {
-        return enabled && !calendar.isOpen(clock.instant());
+        return enabled && !openAt(clock.instant());
+    }
+
+    /** Whether the service is open at the instant, and a margin before and after it. */
+    private boolean openAt(Instant now) {
+        return calendar.isOpen(now.minus(margin)) && calendar.isOpen(now) && calendar.isOpen(now.plus(margin));
     }
 
     /** Puts a call that came while closed back on the lane's queue, to be looked at again after a check interval. */
@@ -97,7 +115,7 @@ public class LaneGate extends RoutePolicySupport {
 
     private void decide(Route route) {
         Instant now = clock.instant();
-        boolean openNow = calendar.isOpen(now);
+        boolean openNow = openAt(now);
         if (open == null || open != openNow) {
             boolean starting = open == null;
             open = openNow;

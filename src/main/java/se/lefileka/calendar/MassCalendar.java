@@ -7,9 +7,12 @@ import de.focus_shift.jollyday.core.ManagerParameters;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -77,23 +80,25 @@ public class MassCalendar implements OpeningSchedule {
         return hours(local.toLocalDate()).map(h -> h.contains(local.toLocalTime())).orElse(false);
     }
 
-    /** The next instant after {@code instant} at which the service opens or closes. */
+    /**
+     * The next instant after {@code instant} at which the service opens or closes, looking a year
+     * ahead; {@link Instant#MAX} when it does neither in that time (open, or closed, all year).
+     */
     @Override
     public Instant nextChange(Instant instant) {
-        ZonedDateTime local = instant.atZone(STOCKHOLM);
-        LocalDate day = local.toLocalDate();
-        Optional<Hours> today = hours(day);
-        if (today.isPresent() && local.toLocalTime().isBefore(today.get().closes())) {
-            boolean open = today.get().contains(local.toLocalTime());
-            return at(day, open ? today.get().closes() : today.get().opens());
-        }
-        for (int i = 1; i <= 366; i++) {
-            Optional<Hours> hours = hours(day.plusDays(i));
-            if (hours.isPresent()) {
-                return at(day.plusDays(i), hours.get().opens());
+        boolean open = isOpen(instant);
+        LocalDate first = instant.atZone(STOCKHOLM).toLocalDate();
+        for (int i = 0; i <= 366; i++) {
+            LocalDate day = first.plusDays(i);
+            List<Instant> edges = new ArrayList<>(List.of(day.atStartOfDay(STOCKHOLM).toInstant()));
+            hours(day).ifPresent(h -> edges.addAll(List.of(at(day, h.opens()), at(day, h.closes()))));
+            for (Instant edge : edges) {
+                if (edge.isAfter(instant) && isOpen(edge) != open) {
+                    return edge;
+                }
             }
         }
-        throw new IllegalStateException("the mass service is never open in the coming year");
+        return Instant.MAX;
     }
 
     /** The day's opening hours; empty when the service is closed all day. */
@@ -152,7 +157,8 @@ public class MassCalendar implements OpeningSchedule {
         }).get(day);
     }
 
-    private static Instant at(LocalDate day, java.time.LocalTime time) {
-        return ZonedDateTime.of(day, time, STOCKHOLM).toInstant();
+    private static Instant at(LocalDate day, LocalTime time) {
+        return time.equals(LocalTime.MAX) ? day.plusDays(1).atStartOfDay(STOCKHOLM).toInstant()
+                : ZonedDateTime.of(day, time, STOCKHOLM).toInstant();
     }
 }

@@ -3,6 +3,7 @@ package se.lefileka.calendar;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -55,8 +56,13 @@ public class ServiceWindows implements OpeningSchedule {
                 throw new IllegalArgumentException("a weekly service window is DAY HH:MM-DAY HH:MM, e.g. "
                         + "SATURDAY 16:00-SUNDAY 13:00, not '" + weekly + "'");
             }
-            usual = new Weekly(DayOfWeek.valueOf(m.group(1)), LocalTime.parse(m.group(2)), DayOfWeek.valueOf(m.group(3)),
-                    LocalTime.parse(m.group(4)));
+            DayOfWeek toDay = DayOfWeek.valueOf(m.group(3));
+            LocalTime toTime = Hours.end(m.group(4));
+            if (toTime.equals(LocalTime.MAX)) {
+                toDay = toDay.plus(1);
+                toTime = LocalTime.MIDNIGHT;
+            }
+            usual = new Weekly(DayOfWeek.valueOf(m.group(1)), LocalTime.parse(m.group(2)), toDay, toTime);
         }
         List<Window> windows = new ArrayList<>();
         for (String window : extra.split(",")) {
@@ -66,7 +72,7 @@ public class ServiceWindows implements OpeningSchedule {
                     throw new IllegalArgumentException("a service window is FROM/TO in local time, e.g. "
                             + "2026-12-01T00:00/2026-12-01T06:00, not '" + window.trim() + "'");
                 }
-                windows.add(new Window(local(ends[0]), local(ends[1])));
+                windows.add(new Window(local(ends[0]), end(ends[1])));
             }
         }
         return new ServiceWindows(usual, windows);
@@ -140,6 +146,16 @@ public class ServiceWindows implements OpeningSchedule {
             to = to.plusWeeks(1).with(weekly.toTime());
         }
         return new Window(from.toInstant(), to.toInstant());
+    }
+
+    /** The end of a window: a local date-time, where {@code T24:00} is the end of that day. */
+    private static Instant end(String text) {
+        String trimmed = text.trim();
+        if (trimmed.endsWith("T" + Hours.END_OF_DAY)) {
+            return LocalDate.parse(trimmed.substring(0, trimmed.indexOf('T'))).plusDays(1)
+                    .atStartOfDay(MassCalendar.STOCKHOLM).toInstant();
+        }
+        return local(trimmed);
     }
 
     private static Instant local(String text) {

@@ -20,8 +20,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -46,12 +50,16 @@ public class Sandbox extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
     private static final Pattern VERSIONED = Pattern.compile("/(v[12])(/.*)");
     private static final Pattern ORGANISATIONSNUMMER = Pattern.compile("\\d{10}");
+    private static final int KEPT_STARTS = 10_000;
 
     private final ObjectMapper json = new ObjectMapper();
     private final CapacityJudge judge = new CapacityJudge();
     private final SandboxFaults faults = new SandboxFaults();
     private final LefiSandbox lefi;
     private final LekaSandbox leka;
+    private final Clock clock;
+    /** When recent calls of each budget started, by the sandbox's clock (the last {@value #KEPT_STARTS}). */
+    private final Map<Budget, Deque<Instant>> starts = new EnumMap<>(Budget.class);
     private final int requestedPort;
     private final SSLContext tls;
     private volatile boolean refuseBreaches = true;
@@ -69,6 +77,10 @@ public class Sandbox extends ServiceSupport {
     public Sandbox(int port, Clock clock, SSLContext tls) {
         this.requestedPort = port;
         this.tls = tls;
+        this.clock = clock;
+        for (Budget budget : Budget.values()) {
+            starts.put(budget, new ArrayDeque<>());
+        }
         this.lefi = new LefiSandbox(clock);
         this.leka = new LekaSandbox(clock);
     }
@@ -147,6 +159,14 @@ public class Sandbox extends ServiceSupport {
         this.refuseBreaches = refuse;
     }
 
+    /** How many of the budget's recent calls started at or after the instant, by the sandbox's clock. */
+    public long callsFrom(Budget budget, Instant instant) {
+        Deque<Instant> budgetStarts = starts.get(budget);
+        synchronized (budgetStarts) {
+            return budgetStarts.stream().filter(start -> !start.isBefore(instant)).count();
+        }
+    }
+
     /** Whether any LEFI call (online or mass) asked about this 12-digit personnummer. */
     public boolean wasAskedAbout(String personnummer) {
         return lefi.wasAskedAbout(personnummer);
@@ -184,6 +204,9 @@ public class Sandbox extends ServiceSupport {
         String path = exchange.getRequestURI().getPath();
         Budget budget = budgetOf(path);
         Rule broken = budget == null ? null : judge.start(budget);
+        if (budget != null) {
+            recordStart(budget);
+        }
         try {
             SandboxReply reply;
             if (broken != null && refuseBreaches) {
@@ -201,6 +224,16 @@ public class Sandbox extends ServiceSupport {
             exchange.close();
             if (budget != null) {
                 judge.end(budget);
+            }
+        }
+    }
+
+    private void recordStart(Budget budget) {
+        Deque<Instant> budgetStarts = starts.get(budget);
+        synchronized (budgetStarts) {
+            budgetStarts.addLast(clock.instant());
+            if (budgetStarts.size() > KEPT_STARTS) {
+                budgetStarts.removeFirst();
             }
         }
     }

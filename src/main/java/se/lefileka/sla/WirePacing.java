@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
@@ -28,6 +29,10 @@ import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
  * it dates each request by the moment its head was written to the connection, so a
  * request that left late makes the next one wait longer. One instance per budget, shared by
  * every HTTP endpoint of the budget ({@code httpClientConfigurer=#...}).
+ * <p>
+ * It is also where "may this call go to FK now?" is decided: after every wait (the lane's
+ * throttle, this guard's own pacing) it asks the lane's gate, and a call that finds the lane
+ * closed does not start: it fails with {@link LaneClosedException}, and the lane puts it back.
  */
 public class WirePacing implements HttpClientConfigurer, ExecChainHandler, Http1StreamListener {
 
@@ -37,12 +42,23 @@ public class WirePacing implements HttpClientConfigurer, ExecChainHandler, Http1
     /** When each recent request was sent (System.nanoTime), at most a window ago. */
     private final List<long[]> sends = new ArrayList<>();
     private final ThreadLocal<long[]> current = new ThreadLocal<>();
+    private final BooleanSupplier laneClosed;
 
     /**
      * Starts with a full window: the first call waits one window from now, so that the calls of a
      * bundle restarted at once (after a crash, a redeployment) never crowd those of the one before.
      */
     public WirePacing(int perWindow, long windowMillis) {
+        this(perWindow, windowMillis, () -> false);
+    }
+
+    /** As {@link #WirePacing(int, long)}, for a lane whose gate says, at each call's start, whether it is closed. */
+    public WirePacing(int perWindow, long windowMillis, BooleanSupplier laneClosed) {
+        if (perWindow <= 0 || windowMillis <= 0) {
+            throw new IllegalArgumentException("a budget needs calls per window and a window above 0, not "
+                    + perWindow + " calls per " + windowMillis + " ms");
+        }
+        this.laneClosed = laneClosed;
         this.perWindow = perWindow;
         this.windowNanos = TimeUnit.MILLISECONDS.toNanos(windowMillis);
         this.spacingNanos = windowNanos / perWindow;
@@ -61,7 +77,12 @@ public class WirePacing implements HttpClientConfigurer, ExecChainHandler, Http1
     @Override
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
-        current.set(awaitTurn());
+        long[] turn = awaitTurn();
+        if (laneClosed.getAsBoolean()) {
+            giveBack(turn);
+            throw new LaneClosedException();
+        }
+        current.set(turn);
         try {
             return chain.proceed(request, scope);
         } finally {
@@ -97,6 +118,12 @@ public class WirePacing implements HttpClientConfigurer, ExecChainHandler, Http1
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while pacing a call to FK");
         }
+    }
+
+    /** Gives back a place taken in the window by a call that does not start after all. */
+    synchronized void giveBack(long[] turn) {
+        sends.remove(turn);
+        notifyAll();
     }
 
     /** The request's head is on its way: dates the request's place in the window by this moment. */

@@ -84,6 +84,28 @@ class MassCalendarTest {
     }
 
     @Test
+    void twentyFourHundredEndsTheDay() {
+        MassCalendar allDay = new MassCalendar(Hours.parse("00:00-24:00"), Hours.parse("07:30-24:00"),
+                Hours.parse("13:00-21:30"), Hours.parse("07:00-24:00"), Set.of(), MassCalendar.DayBefore.HOLIDAY_OR_EVE);
+        assertThat(allDay.isOpen(at("2026-11-24T00:00"))).isTrue();
+        assertThat(allDay.isOpen(at("2026-11-24T23:59:59.999"))).isTrue();
+        assertThat(allDay.hours(LocalDate.parse("2026-11-24")).orElseThrow()).hasToString("00:00-24:00");
+        // Monday to Friday open all day: the next change is Saturday's 00:00, then its opening at 07:30
+        assertThat(allDay.nextChange(at("2026-11-24T10:00"))).isEqualTo(at("2026-11-28T00:00"));
+        assertThat(allDay.nextChange(at("2026-11-28T00:00"))).isEqualTo(at("2026-11-28T07:30"));
+        // Saturday to 24:00, Sunday from 13:00: closed from midnight
+        assertThat(allDay.nextChange(at("2026-11-28T12:00"))).isEqualTo(at("2026-11-29T00:00"));
+        assertThat(allDay.isOpen(at("2026-11-29T00:00"))).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"24:00-07:00", "07:00-24:30", "07:00-07:00", "25:00-07:00", "7-21"})
+    void hoursThatCannotBeAreRefused(String text) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Hours.parse(text))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(text);
+    }
+
+    @Test
     void extraClosedDatesCloseADayThatWouldBeOpen() {
         MassCalendar outage = new MassCalendar(Hours.parse("07:00-21:30"), Hours.parse("07:30-16:00"),
                 Hours.parse("13:00-21:30"), Hours.parse("07:00-16:30"), Set.of(LocalDate.parse("2026-11-24")),

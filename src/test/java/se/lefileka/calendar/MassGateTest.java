@@ -64,6 +64,21 @@ class MassGateTest extends BundleTestSupport {
     }
 
     @Test
+    void callsWaitingOnTheThrottleAtClosingTimeNeverStartAfterIt() throws Exception {
+        TestClock clock = TestClock.at("2026-11-24T21:29:45");
+        sandboxOn(clock);
+        bundle = RunningBundle.start(data, sandbox, Map.of("lefi.mass.chunk-size", "5"), clock);
+        Folders.drop(bundle.dir("inbox/mass"), "sent.csv", rows.csv());
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.judge().calls(Budget.MASS) >= 5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !clock.instant().isBefore(at("2026-11-24T21:30:04")));
+
+        assertThat(sandbox.callsFrom(Budget.MASS, at("2026-11-24T21:30:00"))).as("mass calls after closing").isZero();
+        assertThat(Files.exists(data.resolve("outbox/mass/sent.summary.json"))).isFalse();
+        clock.set("2026-11-25T07:00");
+        assertCompletes("sent");
+    }
+
+    @Test
     void anExtraClosedDateClosesADayThatWouldBeOpen() throws Exception {
         bundle = RunningBundle.start(data, sandbox, Map.of("lefi.mass.closed-dates", "2026-11-23, 2026-11-24"),
                 TestClock.at("2026-11-24T10:00"));

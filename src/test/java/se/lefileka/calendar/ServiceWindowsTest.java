@@ -31,6 +31,17 @@ class ServiceWindowsTest {
     }
 
     @Test
+    void twentyFourHundredEndsAWindow() {
+        ServiceWindows toMidnight = ServiceWindows.parse("SATURDAY 16:00-SUNDAY 24:00",
+                "2026-12-03T18:00/2026-12-03T24:00");
+        assertThat(toMidnight.isOpen(at("2026-11-29T23:59:59"))).isFalse();
+        assertThat(toMidnight.isOpen(at("2026-11-30T00:00"))).isTrue();
+        assertThat(toMidnight.nextChange(at("2026-11-29T12:00"))).isEqualTo(at("2026-11-30T00:00"));
+        assertThat(toMidnight.isOpen(at("2026-12-03T23:59"))).isFalse();
+        assertThat(toMidnight.nextChange(at("2026-12-03T19:00"))).isEqualTo(at("2026-12-04T00:00"));
+    }
+
+    @Test
     void acrossTheDaylightSavingChange() {
         // Saturday 2026-03-28 16:00 CET to Sunday 2026-03-29 13:00 CEST
         assertThat(windows.nextChange(at("2026-03-28T17:00"))).isEqualTo(Instant.parse("2026-03-29T11:00:00Z"));

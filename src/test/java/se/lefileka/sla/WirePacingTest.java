@@ -1,6 +1,7 @@
 package se.lefileka.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import static org.awaitility.Awaitility.await;
 
@@ -10,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.junit.jupiter.api.Test;
 
 /** Whatever the callers do, no window holds more sends than allowed. */
@@ -67,5 +71,25 @@ class WirePacingTest {
         pacing.dateSend(onItsWay);
 
         assertThat(onItsWay[0]).as("dated while the next call waits its turn").isLessThan(next.get(5, TimeUnit.SECONDS)[0]);
+    }
+
+    @Test
+    void theGateIsAskedAfterTheWaitAndACallThatFindsTheLaneClosedDoesNotStart() {
+        long created = System.nanoTime();
+        AtomicLong askedAt = new AtomicLong();
+        WirePacing pacing = new WirePacing(1, 300, () -> {
+            askedAt.set(System.nanoTime());
+            return true;
+        });
+        AtomicBoolean started = new AtomicBoolean();
+
+        assertThatThrownBy(() -> pacing.execute(new HttpGet("http://127.0.0.1/v2/massfragor/M-1"), null,
+                (request, scope) -> {
+                    started.set(true);
+                    return null;
+                })).isInstanceOf(LaneClosedException.class);
+
+        assertThat(started).as("the call started").isFalse();
+        assertThat((askedAt.get() - created) / 1_000_000).as("asked after the wait").isGreaterThanOrEqualTo(299);
     }
 }

@@ -21,6 +21,13 @@ public abstract class BundleTestSupport {
         sandbox.start();
     }
 
+    /** Replaces the test's sandbox by one whose time is the given clock (the bundle's, when a test shares it). */
+    protected void sandboxOn(Clock clock) throws Exception {
+        sandbox.stop();
+        sandbox = new Sandbox(0, clock);
+        sandbox.start();
+    }
+
     @AfterEach
     void stopBundleAndSandbox() {
         if (bundle != null) {
