@@ -28,6 +28,7 @@ import se.lefileka.calendar.ServiceWindows;
 import se.lefileka.database.Database;
 import se.lefileka.fk.FkHeaderFilterStrategy;
 import se.lefileka.fk.FkTls;
+import se.lefileka.intake.InboxFiles;
 import se.lefileka.intake.InputErrors;
 import se.lefileka.intake.JsonInput;
 import se.lefileka.intake.JmsReplies;
@@ -138,6 +139,8 @@ public class BundleConfiguration implements CamelConfiguration {
                 clock, meters, pseudonyms));
         registry.bind("auditExport", new AuditExport(database.dataSource(), json, dataDir.resolve("outbox").resolve("audit")));
         registry.bind("inputErrors", new InputErrors(json, clock));
+        registry.bind("inboxFiles", new InboxFiles(
+                Duration.ofMillis(Long.parseLong(property(properties, "bundle.inbox.stable-millis")))));
         registry.bind("laneRetry", new LaneRetry(clock,
                 Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.max-millis"))),
                 Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.first-backoff-millis"))),

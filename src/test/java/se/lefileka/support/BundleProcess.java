@@ -54,6 +54,7 @@ public final class BundleProcess {
                 "-Djms.embedded.acceptor=tcp://127.0.0.1:" + RunningBundle.freePort(),
                 "-Dbundle.http.port=" + RunningBundle.freePort(),
                 "-Dlefi.sandbox.enabled=false",
+                "-Dbundle.inbox.stable-millis=1000",
                 "-Dlefi.url=" + sandbox.url(),
                 "-Dleka.url=" + sandbox.url(),
                 // a process of its own runs on the real clock: take calls at whatever hour the test runs

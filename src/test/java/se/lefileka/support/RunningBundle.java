@@ -60,6 +60,8 @@ public final class RunningBundle implements AutoCloseable {
         all.put("jms.embedded.acceptor", "tcp://127.0.0.1:" + brokerPort);
         all.put("bundle.http.port", String.valueOf(freePort()));
         all.put("lefi.sandbox.enabled", "false");
+        // tests drop files by a rename, complete at once
+        all.put("bundle.inbox.stable-millis", "1000");
         all.put("lefi.url", sandbox.url());
         all.put("leka.url", sandbox.url());
         all.putAll(settings);

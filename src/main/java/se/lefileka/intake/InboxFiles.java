@@ -1,0 +1,48 @@
+package se.lefileka.intake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.camel.Exchange;
+
+/**
+ * Inbox files written slowly. The inboxes read a file only once it has stayed unchanged for the
+ * stability time ({@code bundle.inbox.stable-millis}); a writer that paused for longer than that
+ * may still leave a half-written file behind. Such a file, unreadable yet modified recently, gets
+ * another read after the stability time (and another whenever it changed since the last read)
+ * before it is set aside.
+ */
+public class InboxFiles {
+
+    /** Exchange property: when the file had last been modified at its last read (epoch millis). */
+    static final String SEEN_MODIFIED = "LefiFileSeenModified";
+
+    private final Duration stable;
+
+    public InboxFiles(Duration stable) {
+        if (stable.isNegative()) {
+            throw new IllegalArgumentException("bundle.inbox.stable-millis must be 0 or more, not " + stable.toMillis());
+        }
+        this.stable = stable;
+    }
+
+    /** Whether an unreadable inbox file is worth reading again after the stability time. */
+    public boolean worthAnotherRead(Exchange exchange) {
+        String path = exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
+        if (path == null || "mass".equals(exchange.getMessage().getHeader("LefiKind"))) {
+            return false;
+        }
+        long modified;
+        try {
+            modified = Files.getLastModifiedTime(Path.of(path)).toMillis();
+        } catch (IOException e) {
+            return false;
+        }
+        Long seen = exchange.getProperty(SEEN_MODIFIED, Long.class);
+        exchange.setProperty(SEEN_MODIFIED, modified);
+        boolean firstFailure = seen == null;
+        // file times are the host's wall clock, whatever the bundle's clock says
+        return firstFailure ? System.currentTimeMillis() - modified < 2 * stable.toMillis() : modified != seen;
+    }
+}
