@@ -5,6 +5,7 @@ import static se.lefileka.BundleConfiguration.property;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -28,6 +29,7 @@ import se.lefileka.mass.MassCases;
 import se.lefileka.mass.MassIntake;
 import se.lefileka.mass.MassOutput;
 import se.lefileka.mass.MassProgress;
+import se.lefileka.mass.MassReconcile;
 import se.lefileka.mass.MassTally;
 import se.lefileka.query.QueryValidator;
 import se.lefileka.sla.WirePacing;
@@ -71,7 +73,9 @@ public class MassConfiguration implements CamelConfiguration {
         registry.bind("massTallyRepository", tallyRepository(dataSource, property(properties, "bundle.db.url")));
         registry.bind("massOutput", new MassOutput(json, batches, files, dataDir.resolve("outbox").resolve("mass"),
                 version));
-        registry.bind("massProgress", new MassProgress(batches));
+        registry.bind("massReconcile", new MassReconcile(json, batches));
+        registry.bind("massProgress", new MassProgress(batches, massGate::isOpen,
+                Duration.ofMillis(Long.parseLong(property(properties, "lefi.mass.stuck-after-millis")))));
     }
 
     private static MassCalendar massCalendar(PropertiesComponent properties) {

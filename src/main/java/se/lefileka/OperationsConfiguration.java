@@ -63,7 +63,9 @@ public class OperationsConfiguration implements CamelConfiguration {
                     property(properties, "leka.notifications.retry-queue"),
                     property(properties, "jms.dead-letter-queue")));
         }
-        BundleMetrics.massProgress(meters, registry.lookupByNameAndType("massProgress", MassProgress.class));
+        MassProgress massProgress = registry.lookupByNameAndType("massProgress", MassProgress.class);
+        BundleMetrics.massProgress(meters, massProgress);
+        BundleHealth.registerMassBatches(context, massProgress);
     }
 
     private static LocalDate endOfLife(PropertiesComponent properties, String key) {

@@ -54,6 +54,24 @@ public class MassBatches {
                 MassBatch.State.DONE.name());
     }
 
+    /**
+     * The ids of the batches that should be done and are not: input read, every chunk answered.
+     * Their tally missed an event; the reconciler rebuilds it from the chunks.
+     */
+    public List<String> stalled() throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = prepare(connection, "SELECT b.id FROM mass_batch b WHERE b.state = ? "
+                     + "AND b.chunks = (SELECT COUNT(*) FROM mass_chunk c WHERE c.batch_id = b.id AND c.state = ?)",
+                     MassBatch.State.READ.name(), ChunkState.ANSWERED.name());
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
+    }
+
     public MassBatch create(String name, String source, String channel, String fingerprint, String replyTo,
                             String correlationId) throws SQLException {
         String id = UUID.randomUUID().toString();

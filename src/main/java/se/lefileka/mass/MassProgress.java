@@ -1,10 +1,13 @@
 package se.lefileka.mass;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.lefileka.query.ResultStatus;
@@ -13,23 +16,50 @@ import se.lefileka.query.ResultStatus;
  * How far each running batch is: rows read and rejected, chunks made, submitted and answered,
  * and answered rows per status. Logged at an interval (no personal data: batch names and
  * numbers only), and available as a snapshot for health and metrics.
+ * <p>
+ * It also watches for batches that make no progress: one whose counts have not moved for the
+ * stuck time while the mass lane was open is named in health and in the log.
  */
 public class MassProgress {
 
     private static final Logger LOG = LoggerFactory.getLogger(MassProgress.class);
 
     private final MassBatches batches;
+    private final BooleanSupplier laneOpen;
+    private final long stuckAfterNanos;
+    /** Per batch id: its counts when last seen, and since when (System.nanoTime) they have not moved while open. */
+    private final Map<String, Seen> seen = new HashMap<>();
 
-    public MassProgress(MassBatches batches) {
+    private record Seen(BatchProgress progress, long unchangedSince) {
+    }
+
+    public MassProgress(MassBatches batches, BooleanSupplier laneOpen, Duration stuckAfter) {
+        if (stuckAfter.isNegative() || stuckAfter.isZero()) {
+            throw new IllegalArgumentException("lefi.mass.stuck-after-millis must be above 0, not " + stuckAfter.toMillis());
+        }
         this.batches = batches;
+        this.laneOpen = laneOpen;
+        this.stuckAfterNanos = stuckAfter.toNanos();
     }
 
     /** One batch's progress. */
-    public record BatchProgress(String name, MassBatch.State state, int rowsRead, int chunks, int chunksSubmitted,
-                                int chunksAnswered, Map<ResultStatus, Integer> rows) {
+    public record BatchProgress(String id, String name, MassBatch.State state, int rowsRead, int chunks,
+                                int chunksSubmitted, int chunksAnswered, Map<ResultStatus, Integer> rows) {
 
         public int rowsAnswered() {
             return rows.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        boolean sameCounts(BatchProgress other) {
+            return state == other.state && rowsRead == other.rowsRead && chunks == other.chunks
+                    && chunksSubmitted == other.chunksSubmitted && chunksAnswered == other.chunksAnswered;
+        }
+
+        /** The counts in words, for the log and health (no personal data). */
+        public String counts() {
+            return state.name().toLowerCase() + ": " + rowsRead + " rows read, " + chunks + " chunks, "
+                    + chunksSubmitted + " submitted, " + chunksAnswered + " answered; rows answered "
+                    + rowsAnswered() + " " + rows;
         }
     }
 
@@ -41,18 +71,42 @@ public class MassProgress {
             rows.merge(ResultStatus.REJECTED, batch.rowsRejected(), Integer::sum);
             int answered = chunks.chunks().getOrDefault(MassBatches.ChunkState.ANSWERED, 0);
             int submitted = answered + chunks.chunks().getOrDefault(MassBatches.ChunkState.SUBMITTED, 0);
-            progress.add(new BatchProgress(batch.name(), batch.state(), batch.rowsRead(), batch.chunks(), submitted,
-                    answered, rows));
+            progress.add(new BatchProgress(batch.id(), batch.name(), batch.state(), batch.rowsRead(), batch.chunks(),
+                    submitted, answered, rows));
         }
         return progress;
     }
 
-    /** Logs a line per running batch. */
+    /**
+     * The running batches that made no progress for the stuck time while the lane was open. Time
+     * while the lane is closed does not count: a batch waiting for the opening is not stuck.
+     */
+    public synchronized List<BatchProgress> stuck() throws SQLException {
+        long now = System.nanoTime();
+        boolean open = laneOpen.getAsBoolean();
+        Map<String, Seen> next = new HashMap<>();
+        List<BatchProgress> stuck = new ArrayList<>();
+        for (BatchProgress batch : snapshot()) {
+            Seen before = seen.get(batch.id());
+            long since = before == null || !open || !before.progress().sameCounts(batch) ? now : before.unchangedSince();
+            next.put(batch.id(), new Seen(batch, since));
+            if (now - since >= stuckAfterNanos) {
+                stuck.add(batch);
+            }
+        }
+        seen.clear();
+        seen.putAll(next);
+        return stuck;
+    }
+
+    /** Logs a line per running batch, and a warning for each batch that makes no progress. */
     public void report() throws SQLException {
         for (BatchProgress batch : snapshot()) {
-            LOG.info("Mass batch {} ({}): {} rows read, {} chunks, {} submitted, {} answered; rows answered {} {}",
-                    batch.name(), batch.state().name().toLowerCase(), batch.rowsRead(), batch.chunks(),
-                    batch.chunksSubmitted(), batch.chunksAnswered(), batch.rowsAnswered(), batch.rows());
+            LOG.info("Mass batch {} ({})", batch.name(), batch.counts());
+        }
+        for (BatchProgress batch : stuck()) {
+            LOG.warn("Mass batch {} ({}) has made no progress for {} minutes while the mass lane was open ({})",
+                    batch.id(), batch.name(), Duration.ofNanos(stuckAfterNanos).toMinutes(), batch.counts());
         }
     }
 }

@@ -42,10 +42,16 @@ public class MassTally implements AggregationStrategy {
         }
     }
 
-    /** One event: a chunk answered ({@code chunk} set), or the whole input read ({@code read}). */
+    /**
+     * One event: a chunk answered ({@code chunk} set), the whole input read ({@code read}), or the
+     * whole batch as its chunks record it ({@code reconcile}: {@code rows} read in {@code chunks}
+     * chunks, every one answered, with the counts of all rows).
+     */
     public static final class Event {
         public Integer chunk;
         public boolean read;
+        public boolean reconcile;
+        public int chunks;
         public int rows;
         public Map<ResultStatus, Integer> counts = new EnumMap<>(ResultStatus.class);
     }
@@ -64,6 +70,16 @@ public class MassTally implements AggregationStrategy {
         event.read = true;
         event.rows = rows;
         event.counts.put(ResultStatus.REJECTED, rejected);
+        return json.writeValueAsString(event);
+    }
+
+    public static String reconcileEvent(ObjectMapper json, int rows, int chunks, Map<ResultStatus, Integer> counts)
+            throws JsonProcessingException {
+        Event event = new Event();
+        event.reconcile = true;
+        event.rows = rows;
+        event.chunks = chunks;
+        event.counts.putAll(counts);
         return json.writeValueAsString(event);
     }
 
@@ -88,6 +104,16 @@ public class MassTally implements AggregationStrategy {
     }
 
     static void add(Tally tally, Event event) {
+        if (event.reconcile) {
+            BitSet every = new BitSet();
+            every.set(0, event.chunks);
+            tally.rowsRead = event.rows;
+            tally.answered = event.rows;
+            tally.chunks = Base64.getEncoder().encodeToString(every.toByteArray());
+            tally.counts = new EnumMap<>(ResultStatus.class);
+            tally.counts.putAll(event.counts);
+            return;
+        }
         if (event.read) {
             if (tally.rowsRead != null) {
                 return;

@@ -2,7 +2,9 @@ package se.lefileka.operations;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
@@ -12,6 +14,7 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import se.lefileka.calendar.LaneGate;
+import se.lefileka.mass.MassProgress;
 
 /**
  * The bundle's own health checks, beside Camel's (context, routes, consumers): the broker, the
@@ -67,6 +70,29 @@ public final class BundleHealth {
                 builder.down().message(String.join("; ", warnings));
             } else {
                 builder.up().message(warnings.isEmpty() ? "no end of life ahead" : "degraded: " + String.join("; ", warnings));
+            }
+        }));
+    }
+
+    /**
+     * The {@code mass-batches} check: degraded (UP, with {@code degraded=true}), naming each batch
+     * that made no progress for the stuck time while the mass lane was open, with its counts.
+     */
+    public static void registerMassBatches(CamelContext context, MassProgress progress) {
+        HealthCheckRegistry.get(context).register(new Check("mass-batches", false, (builder, options) -> {
+            try {
+                List<MassProgress.BatchProgress> stuck = progress.stuck();
+                builder.detail("degraded", !stuck.isEmpty());
+                if (stuck.isEmpty()) {
+                    builder.up().message("every running batch is making progress, or waiting for the lane to open");
+                } else {
+                    stuck.forEach(batch -> builder.detail("stuck." + batch.id(), batch.counts()));
+                    builder.up().message("degraded: no progress while the mass lane was open: " + stuck.stream()
+                            .map(batch -> "batch " + batch.id() + " (" + batch.counts() + ")")
+                            .collect(Collectors.joining("; ")));
+                }
+            } catch (Exception e) {
+                builder.down().message("the mass batches cannot be read: " + e.getMessage());
             }
         }));
     }
