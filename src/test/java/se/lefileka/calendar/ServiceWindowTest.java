@@ -54,7 +54,7 @@ class ServiceWindowTest extends BundleTestSupport {
         bundle = RunningBundle.start(data, sandbox,
                 Map.of("lefi.online.service-windows", "2026-12-02T06:00/2026-12-02T07:00"), clock);
         Path inbox = bundle.dir("inbox/online");
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 12; i++) {
             Folders.drop(inbox, "b" + i + ".json", """
                     {"requestId": "burst-%d", "personnummer": "%s", "benefits": ["SJUKPENNING"],
                      "from": "2026-01-01", "to": "2026-06-30"}""".formatted(i, Persons.known(i)));
@@ -64,7 +64,7 @@ class ServiceWindowTest extends BundleTestSupport {
 
         assertThat(sandbox.callsFrom(Budget.ONLINE, stockholm("2026-12-02T06:00"))).as("calls in the window").isZero();
         clock.set("2026-12-02T07:00");
-        await().atMost(Duration.ofSeconds(60)).until(() -> Folders.names(data.resolve("outbox/online")).size() == 20);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Folders.names(data.resolve("outbox/online")).size() == 12);
         assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
     }
 

@@ -36,7 +36,8 @@ class OnlineIntakeTest extends BundleTestSupport {
         String good = Persons.known(3);
         String wrongCheckDigit = good.substring(0, 11) + ((good.charAt(11) - '0' + 1) % 10);
         String serialZero = Persons.personnummer("19800101", 0);
-        String farAhead = LocalDate.now().plusMonths(13).toString();
+        // the bundle's today is RunningBundle.OPEN_HOURS, whatever the date of the run
+        String farAhead = LocalDate.parse(RunningBundle.OPEN_HOURS.substring(0, 10)).plusMonths(13).toString();
         String queries = "[" + String.join(",",
                 q("bad-check", wrongCheckDigit, "[\"SJUKPENNING\"]", "2026-01-01", "2026-03-01", null),
                 q("bad-serial", serialZero, "[\"SJUKPENNING\"]", "2026-01-01", "2026-03-01", null),
