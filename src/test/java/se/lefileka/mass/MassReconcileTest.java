@@ -50,20 +50,16 @@ class MassReconcileTest extends BundleTestSupport {
 
     @Test
     void aBatchThatMakesNoProgressWhileTheLaneIsOpenIsNamedInHealth() throws Exception {
+        sandbox.massWork(Duration.ofHours(1));
         bundle = RunningBundle.start(data, sandbox, settings);
-        bundle.context().getRouteController().stopRoute("mass-lane");
         Folders.drop(bundle.dir("inbox/mass"), "stuck.csv", rows.csv());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> check("mass-batches").path("message").asText()
+        // every chunk submitted, FK working on them for an hour: polls, but no progress
+        await().atMost(Duration.ofSeconds(40)).until(() -> check("mass-batches").path("message").asText()
                 .startsWith("degraded: no progress while the mass lane was open: batch "));
         JsonNode check = check("mass-batches");
         assertThat(check.path("status").asText()).isEqualTo("UP");
-        assertThat(check.path("message").asText()).contains("3 chunks, 0 submitted, 0 answered");
-
-        bundle.context().getRouteController().startRoute("mass-lane");
-        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(data.resolve("outbox/mass/stuck.summary.json")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> check("mass-batches").path("message").asText()
-                .startsWith("every running batch is making progress"));
+        assertThat(check.path("message").asText()).contains("3 chunks, 3 submitted, 0 answered");
     }
 
     private int eventsWaiting() throws Exception {
