@@ -11,8 +11,13 @@ CREATE TABLE IF NOT EXISTS audit_log (
     person        VARCHAR(64),
     purpose       VARCHAR(32),
     api_version   VARCHAR(4) NOT NULL,
-    outcome       VARCHAR(32) NOT NULL
+    outcome       VARCHAR(32) NOT NULL,
+    source        VARCHAR(8)
 )
+;
+
+-- Who answered: FK, or the built-in SANDBOX (synthetic answers). Added to logs made before it.
+ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS source VARCHAR(8)
 ;
 
 -- Mass batches: one row per batch (a file or a JMS message), from the first row read until the

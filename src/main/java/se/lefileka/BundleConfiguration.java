@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -32,12 +33,15 @@ import se.lefileka.intake.InboxFiles;
 import se.lefileka.intake.InputErrors;
 import se.lefileka.intake.JsonInput;
 import se.lefileka.intake.JmsReplies;
+import se.lefileka.intake.JmsText;
 import se.lefileka.lefi.LefiApi;
 import se.lefileka.lefi.LefiWire;
 import se.lefileka.online.OnlineAnswers;
 import se.lefileka.online.OnlineIntake;
 import se.lefileka.query.QueryValidator;
+import se.lefileka.query.AnswerSource;
 import se.lefileka.sandbox.Sandbox;
+import se.lefileka.sandbox.SandboxSettings;
 import se.lefileka.sla.LaneRetry;
 import se.lefileka.sla.WirePacing;
 
@@ -69,6 +73,8 @@ public class BundleConfiguration implements CamelConfiguration {
             registry.bind(METRICS_REGISTRY, meters);
         }
 
+        List<String> servedBySandbox = SandboxSettings.servedServices(key -> property(properties, key));
+        SandboxSettings.check(servedBySandbox, key -> property(properties, key));
         if (Boolean.parseBoolean(property(properties, "lefi.sandbox.enabled"))) {
             Sandbox sandbox = new Sandbox(Integer.parseInt(property(properties, "lefi.sandbox.port")), clock);
             sandbox.start();
@@ -93,6 +99,8 @@ public class BundleConfiguration implements CamelConfiguration {
         artemis.setMinLargeMessageSize(LARGE_MESSAGE_BYTES);
         // no prefetch: a lane thread waiting out its gap must not hold messages another thread could take
         artemis.setConsumerWindowSize(0);
+        // no Java deserialization, whatever a route or a producer asks: an ObjectMessage's object is never read
+        artemis.setDeserializationDenyList("*");
         CachingConnectionFactory connectionFactory = new CachingConnectionFactory(artemis);
         connectionFactory.setSessionCacheSize(10);
         registry.bind("jmsConnectionFactory", connectionFactory);
@@ -103,10 +111,12 @@ public class BundleConfiguration implements CamelConfiguration {
         context.addService(database, true, true);
         registry.bind("bundleDataSource", database.dataSource());
 
+        AnswerSource source = servedBySandbox.contains("lefi") ? AnswerSource.SANDBOX : AnswerSource.FK;
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+        source.mark(json);
         registry.bind("bundleJson", json);
         registry.bind("fkHeaders", new FkHeaderFilterStrategy());
         SSLContextParameters tls = FkTls.parameters(context, key -> property(properties, key));
@@ -135,8 +145,9 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("onlineAnswers", new OnlineAnswers(json, clock, lefiVersion));
         registry.bind("lefiApi", new LefiApi(lefiWire, clock));
         registry.bind("jmsReplies", new JmsReplies());
+        registry.bind("jmsText", new JmsText());
         registry.bind("auditLog", new AuditLog(database.dataSource(), property(properties, "lefi.organisationsnummer"),
-                clock, meters, pseudonyms));
+                clock, meters, pseudonyms, source));
         registry.bind("auditExport", new AuditExport(database.dataSource(), json, dataDir.resolve("outbox").resolve("audit")));
         registry.bind("inputErrors", new InputErrors(json, clock));
         registry.bind("inboxFiles", new InboxFiles(

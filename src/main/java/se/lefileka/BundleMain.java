@@ -18,11 +18,9 @@ public final class BundleMain {
     /** A bundle ready to {@code start()} or {@code run()}. */
     public static Main create() {
         Main main = new Main();
+        // the configuration classes are named in the properties (camel.main.configuration-classes),
+        // so Camel's own runners start the bundle with its beans as this class does
         main.setPropertyPlaceholderLocations(PROPERTIES);
-        main.configure().addConfiguration(new BundleConfiguration());
-        main.configure().addConfiguration(new MassConfiguration());
-        main.configure().addConfiguration(new LekaConfiguration());
-        main.configure().addConfiguration(new OperationsConfiguration());
         return main;
     }
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -22,6 +23,7 @@ import se.lefileka.operations.ApiVersions;
 import se.lefileka.operations.BundleHealth;
 import se.lefileka.operations.BundleMetrics;
 import se.lefileka.operations.FkCalls;
+import se.lefileka.sandbox.Sandbox;
 
 /** Health checks, metrics and the API versions' end of life; runs after the other configurations. */
 public class OperationsConfiguration implements CamelConfiguration {
@@ -52,7 +54,8 @@ public class OperationsConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("bundleDataSource", DataSource.class), calls,
                 Map.of("lefi", lefi, "leka", leka),
                 Map.of("online", registry.lookupByNameAndType("onlineGate", LaneGate.class),
-                        "mass", registry.lookupByNameAndType("massGate", LaneGate.class)), versions);
+                        "mass", registry.lookupByNameAndType("massGate", LaneGate.class)), versions,
+                servedBySandbox(registry, properties));
 
         EmbeddedBroker broker = registry.findSingleByType(EmbeddedBroker.class);
         if (broker != null) {
@@ -66,6 +69,14 @@ public class OperationsConfiguration implements CamelConfiguration {
         MassProgress massProgress = registry.lookupByNameAndType("massProgress", MassProgress.class);
         BundleMetrics.massProgress(meters, massProgress);
         BundleHealth.registerMassBatches(context, massProgress);
+    }
+
+    /** The services whose URL is the embedded sandbox's. */
+    private static Set<String> servedBySandbox(Registry registry, PropertiesComponent properties) {
+        Sandbox sandbox = registry.lookupByNameAndType("sandbox", Sandbox.class);
+        return sandbox == null ? Set.of() : Stream.of("lefi", "leka")
+                .filter(service -> property(properties, service + ".url").equals(sandbox.url()))
+                .collect(Collectors.toSet());
     }
 
     private static LocalDate endOfLife(PropertiesComponent properties, String key) {

@@ -32,7 +32,7 @@ import se.lefileka.query.QueryValidator;
 public class AuditExport {
 
     private static final String[] COLUMNS = {"at", "organisation", "channel", "reference", "person", "purpose",
-            "api_version", "outcome"};
+            "api_version", "outcome", "source"};
 
     private final DataSource dataSource;
     private final ObjectMapper json;

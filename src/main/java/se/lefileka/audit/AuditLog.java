@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
+import se.lefileka.query.AnswerSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import se.lefileka.leka.NotificationLog;
@@ -25,17 +26,19 @@ import se.lefileka.query.QueryResult;
 public class AuditLog {
 
     private static final String INSERT = "INSERT INTO audit_log "
-            + "(at, organisation, channel, reference, person, purpose, api_version, outcome) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            + "(at, organisation, channel, reference, person, purpose, api_version, outcome, source) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
     private final String organisation;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Pseudonyms pseudonyms;
+    private final AnswerSource source;
 
     public AuditLog(DataSource dataSource, String organisation, Clock clock, MeterRegistry meters,
-                    Pseudonyms pseudonyms) {
+                    Pseudonyms pseudonyms, AnswerSource source) {
+        this.source = source;
         this.meters = meters;
         this.pseudonyms = pseudonyms;
         this.dataSource = dataSource;
@@ -123,6 +126,7 @@ public class AuditLog {
         insert.setString(6, entry.purpose());
         insert.setString(7, entry.apiVersion() == null ? "-" : entry.apiVersion());
         insert.setString(8, entry.outcome());
+        insert.setString(9, source.name());
         meters.counter("bundle.disclosures", "kind", kind, "outcome", entry.outcome()).increment();
     }
 }

@@ -18,6 +18,7 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.lefileka.intake.JmsReplies;
+import se.lefileka.query.AnswerSource;
 import se.lefileka.query.ResultStatus;
 
 /**
@@ -76,6 +77,9 @@ public class MassOutput {
                 .put("batch", batch.name())
                 .put("source", batch.source())
                 .put("rows", tally.rowsRead);
+        if (AnswerSource.of(json) == AnswerSource.SANDBOX) {
+            summary.put(AnswerSource.ATTRIBUTE, AnswerSource.SANDBOX.name());
+        }
         ObjectNode counts = summary.putObject("counts");
         for (ResultStatus status : ResultStatus.values()) {
             counts.put(status.name(), tally.counts.getOrDefault(status, 0));

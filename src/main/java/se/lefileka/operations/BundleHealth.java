@@ -4,6 +4,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
@@ -28,7 +29,8 @@ public final class BundleHealth {
     }
 
     public static void register(CamelContext context, ConnectionFactory broker, DataSource database, FkCalls calls,
-                                Map<String, String> versions, Map<String, LaneGate> lanes, ApiVersions apiVersions) {
+                                Map<String, String> versions, Map<String, LaneGate> lanes, ApiVersions apiVersions,
+                                Set<String> servedBySandbox) {
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
         registry.register(new Check("broker", true, (builder, options) -> {
             try (Connection connection = broker.createConnection()) {
@@ -49,7 +51,8 @@ public final class BundleHealth {
             }
         }));
         versions.forEach((service, version) -> registry.register(new Check("fk-" + service, false,
-                (builder, options) -> fk(builder, service, version, calls.reach(service)))));
+                (builder, options) -> fk(builder, service, version, calls.reach(service),
+                        servedBySandbox.contains(service)))));
         lanes.forEach((lane, gate) -> registry.register(new Check("lane-" + lane, false, (builder, options) -> {
             Route route = context.getRoute(lane + "-lane");
             ServiceStatus status = route == null ? null : context.getRouteController().getRouteStatus(route.getId());
@@ -97,10 +100,13 @@ public final class BundleHealth {
         }));
     }
 
-    private static void fk(HealthCheckResultBuilder builder, String service, String version, FkCalls.Reach reach) {
+    private static void fk(HealthCheckResultBuilder builder, String service, String version, FkCalls.Reach reach,
+                           boolean sandbox) {
         builder.detail("version", version);
+        builder.detail("sandbox", sandbox);
+        String from = sandbox ? "sandbox: synthetic answers; " : "";
         if (reach == null) {
-            builder.up().message("no call yet");
+            builder.up().message(from + "no call yet");
             return;
         }
         builder.detail("since", reach.at().toString());
@@ -110,7 +116,7 @@ public final class BundleHealth {
                     + "): its work waits; set " + service + ".api.version to a newer version");
             case REFUSED -> builder.down().message(name + " refuses the organisation: " + reach.detail());
             case UNREACHABLE -> builder.down().message(name + " cannot be reached: " + reach.detail());
-            case ANSWERED -> builder.up().message(reach.detail());
+            case ANSWERED -> builder.up().message(from + reach.detail());
         }
     }
 

@@ -1,15 +1,20 @@
 package se.lefileka.query;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonAppend;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * The answer about one person, in the one model every channel and API version shares
- * (PRODUCT.md, "Result"). A {@code PROTECTED} answer carries nothing about the person.
+ * (PRODUCT.md, "Result"). A {@code PROTECTED} answer carries nothing about the person. An answer
+ * the built-in sandbox made up carries {@code "source": "SANDBOX"} ({@link AnswerSource}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonAppend(attrs = @JsonAppend.Attr(AnswerSource.ATTRIBUTE))
 @JsonPropertyOrder({"line", "requestId", "personnummer", "status", "benefits", "error", "answeredAt", "apiVersion"})
 public record QueryResult(Integer line, String requestId, String personnummer, ResultStatus status,
                           List<BenefitInfo> benefits, Problem error, OffsetDateTime answeredAt, String apiVersion) {

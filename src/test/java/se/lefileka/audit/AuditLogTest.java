@@ -22,7 +22,7 @@ import se.lefileka.support.RunningBundle;
 /** Every disclosure (online, mass, subscription, notification) is audited with the person pseudonymised, and exported as CSV. */
 class AuditLogTest extends BundleTestSupport {
 
-    private static final String HEADER = "at,organisation,channel,reference,person,purpose,api_version,outcome";
+    private static final String HEADER = "at,organisation,channel,reference,person,purpose,api_version,outcome,source";
 
     @Test
     void everyFlowIsAuditedAndTheLogIsExportedAsCsv() throws Exception {
@@ -62,7 +62,7 @@ class AuditLogTest extends BundleTestSupport {
         for (String line : lines.subList(1, lines.size())) {
             rows.add(reader.readValue(line));
         }
-        assertThat(rows).hasSize(6);
+        assertThat(rows).hasSize(6).allSatisfy(r -> assertThat(r[8]).as("answered by FK").isEqualTo("FK"));
         assertThat(row(rows, "q-1")).containsSubsequence("file", "q-1").contains("SAMORDNING", "v2", "OK");
         assertThat(row(rows, "s-1")).contains("file", "REGISTERED");
         assertThat(rows.stream().filter(r -> r[3].matches("[0-9a-f-]{36}:[12]")).toList()).hasSize(2)
