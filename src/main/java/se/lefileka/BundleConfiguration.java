@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -23,6 +24,7 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 import se.lefileka.audit.AuditExport;
 import se.lefileka.audit.AuditLog;
 import se.lefileka.audit.Pseudonyms;
+import se.lefileka.broker.BrokerSecurity;
 import se.lefileka.broker.EmbeddedBroker;
 import se.lefileka.calendar.LaneGate;
 import se.lefileka.calendar.ServiceWindows;
@@ -42,6 +44,7 @@ import se.lefileka.query.QueryValidator;
 import se.lefileka.query.AnswerSource;
 import se.lefileka.sandbox.Sandbox;
 import se.lefileka.sandbox.SandboxSettings;
+import se.lefileka.secrets.Secrets;
 import se.lefileka.sla.LaneRetry;
 import se.lefileka.sla.WirePacing;
 
@@ -88,14 +91,21 @@ public class BundleConfiguration implements CamelConfiguration {
         }
 
         String brokerUrl = property(properties, "jms.broker.url");
+        String brokerUser = property(properties, "jms.broker.user");
+        String brokerPassword = Secrets.password(key -> property(properties, key), "jms.broker.password");
         if (brokerUrl.isBlank()) {
+            BrokerSecurity security = Boolean.parseBoolean(property(properties, "jms.embedded.security"))
+                    ? brokerSecurity(properties) : null;
             EmbeddedBroker broker = new EmbeddedBroker(dataDir.resolve("broker"),
-                    property(properties, "jms.embedded.acceptor"));
+                    property(properties, "jms.embedded.acceptor"), security);
             context.addService(broker, true, true);
             registry.bind("embeddedBroker", broker);
             brokerUrl = EmbeddedBroker.IN_VM_URL;
+            brokerUser = security == null ? "" : BrokerSecurity.BUNDLE_USER;
+            brokerPassword = security == null ? "" : security.bundlePassword();
         }
-        ActiveMQConnectionFactory artemis = new ActiveMQConnectionFactory(brokerUrl);
+        ActiveMQConnectionFactory artemis = brokerUser.isEmpty() ? new ActiveMQConnectionFactory(brokerUrl)
+                : new ActiveMQConnectionFactory(brokerUrl, brokerUser, brokerPassword);
         artemis.setMinLargeMessageSize(LARGE_MESSAGE_BYTES);
         // no prefetch: a lane thread waiting out its gap must not hold messages another thread could take
         artemis.setConsumerWindowSize(0);
@@ -156,6 +166,23 @@ public class BundleConfiguration implements CamelConfiguration {
                 Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.max-millis"))),
                 Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.first-backoff-millis"))),
                 Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.max-backoff-millis")))));
+    }
+
+    /** The embedded broker's users and the queues each may use. */
+    private static BrokerSecurity brokerSecurity(PropertiesComponent properties) {
+        return new BrokerSecurity(key -> property(properties, key),
+                queues(properties, "lefi.online.requests-queue", "lefi.mass.requests-queue",
+                        "leka.subscriptions.requests-queue"),
+                queues(properties, "lefi.online.responses-queue", "lefi.mass.results-queue",
+                        "leka.subscriptions.responses-queue", "leka.notifications.queue", "jms.dead-letter-queue"),
+                Stream.concat(queues(properties, "lane.online.queue", "lane.mass.queue", "lane.mass.tally-queue",
+                        "leka.notifications.delivery-queue", "leka.notifications.retry-queue").stream(),
+                        Stream.of(EmbeddedBroker.DEAD_LETTERS, EmbeddedBroker.EXPIRED)).toList());
+    }
+
+    /** The queue names the keys hold. */
+    private static List<String> queues(PropertiesComponent properties, String... keys) {
+        return Stream.of(keys).map(key -> property(properties, key)).toList();
     }
 
     /** How far from an opening or a closing a lane's gate keeps its calls ({@code lane.gate.margin-millis}). */

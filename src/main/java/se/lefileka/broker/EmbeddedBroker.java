@@ -1,5 +1,7 @@
 package se.lefileka.broker;
 
+import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -13,21 +15,43 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded ActiveMQ Artemis broker: persistent (journal under the data folder), reachable
- * in-VM at {@link #IN_VM_URL} and over TCP at the configured acceptor. Added to the Camel context
+ * in-VM at {@link #IN_VM_URL} and over TCP at the configured acceptor, which speaks Artemis's own
+ * protocol, OpenWire (ActiveMQ 5 clients) and AMQP alike; every client logs in, and each queue
+ * lets in only whom it should ({@link BrokerSecurity}). Added to the Camel context
  * as a service, so it starts before the routes and stops after them.
  */
 public class EmbeddedBroker extends ServiceSupport {
 
     public static final String IN_VM_URL = "vm://0";
+    /** Where the broker puts messages that failed delivery too often, and expired ones. */
+    public static final String DEAD_LETTERS = "DLQ";
+    public static final String EXPIRED = "ExpiryQueue";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
 
     private final Path directory;
     private final String tcpAcceptor;
+    private final BrokerSecurity security;
     private EmbeddedActiveMQ broker;
 
-    public EmbeddedBroker(Path directory, String tcpAcceptor) {
+    /**
+     * @param security who may use the broker; null for no security, which only a loopback acceptor
+     *                 allows (the bundle refuses to start otherwise)
+     */
+    public EmbeddedBroker(Path directory, String tcpAcceptor, BrokerSecurity security) throws Exception {
+        if (security == null && !isLoopback(tcpAcceptor)) {
+            throw new IllegalStateException("jms.embedded.acceptor " + tcpAcceptor + " is reachable from other hosts "
+                    + "while jms.embedded.security is false: anyone could read the queues' personal data. Set "
+                    + "jms.embedded.security=true (with jms.embedded.producer-user and -password, "
+                    + "jms.embedded.consumer-user and -password), or an acceptor on 127.0.0.1");
+        }
         this.directory = directory;
         this.tcpAcceptor = tcpAcceptor;
+        this.security = security;
+    }
+
+    private static boolean isLoopback(String acceptor) throws Exception {
+        String host = new URI(acceptor).getHost();
+        return host != null && InetAddress.getByName(host).isLoopbackAddress();
     }
 
     @Override
@@ -45,8 +69,8 @@ public class EmbeddedBroker extends ServiceSupport {
                 .addAcceptorConfiguration("in-vm", IN_VM_URL)
                 .addAcceptorConfiguration("tcp", tcpAcceptor);
         config.addAddressSetting("#", new AddressSettings()
-                .setDeadLetterAddress(SimpleString.of("DLQ"))
-                .setExpiryAddress(SimpleString.of("ExpiryQueue"))
+                .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
+                .setExpiryAddress(SimpleString.of(EXPIRED))
                 .setRedeliveryDelay(1000)
                 .setRedeliveryMultiplier(2)
                 .setMaxRedeliveryDelay(60_000)
@@ -54,6 +78,10 @@ public class EmbeddedBroker extends ServiceSupport {
                 .setAutoCreateQueues(true)
                 .setAutoCreateAddresses(true));
         broker = new EmbeddedActiveMQ().setConfiguration(config);
+        if (security != null) {
+            security.apply(config);
+            broker.setSecurityManager(security.securityManager());
+        }
         broker.start();
         LOG.info("Embedded Artemis broker started: in-VM {} and {}, journal in {}", IN_VM_URL, tcpAcceptor, directory);
     }

@@ -1,7 +1,6 @@
 package se.lefileka.fk;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -10,6 +9,7 @@ import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
+import se.lefileka.secrets.Secrets;
 
 /**
  * Mutual TLS towards FK: the organisation's certificate and key ({@code fk.tls.key-store}) and the
@@ -37,7 +37,7 @@ public final class FkTls {
         SSLContextParameters tls = new SSLContextParameters();
         tls.setCamelContext(context);
         if (!keyStore.isEmpty()) {
-            String password = password(settings, "fk.tls.key-store-password");
+            String password = Secrets.password(settings, "fk.tls.key-store-password");
             KeyManagersParameters keys = new KeyManagersParameters();
             keys.setKeyStore(store(context, keyStore, password));
             keys.setKeyPassword(password);
@@ -45,18 +45,10 @@ public final class FkTls {
         }
         if (!trustStore.isEmpty()) {
             TrustManagersParameters trust = new TrustManagersParameters();
-            trust.setKeyStore(store(context, trustStore, password(settings, "fk.tls.trust-store-password")));
+            trust.setKeyStore(store(context, trustStore, Secrets.password(settings, "fk.tls.trust-store-password")));
             tls.setTrustManagers(trust);
         }
         return tls;
-    }
-
-    private static String password(UnaryOperator<String> settings, String key) throws IOException {
-        String file = settings.apply(key + "-file");
-        if (!file.isEmpty()) {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-        }
-        return settings.apply(key);
     }
 
     private static KeyStoreParameters store(CamelContext context, String path, String password) {

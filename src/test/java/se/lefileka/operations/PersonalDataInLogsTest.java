@@ -19,6 +19,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.lefileka.broker.BrokerSecurity;
 import se.lefileka.sandbox.Sandbox;
 import se.lefileka.support.BundleProcess;
 import se.lefileka.support.Folders;
@@ -89,7 +90,8 @@ class PersonalDataInLogsTest {
         Folders.drop(data.resolve("inbox/subscriptions"), "s.json", """
                 {"requestId": "s-1", "action": "REGISTER", "personnummer": "%s", "benefits": ["BOSTADSBIDRAG"]}"""
                 .formatted(persons.get(7)));
-        try (JMSContext jms = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort).createContext()) {
+        try (JMSContext jms = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort,
+                BrokerSecurity.BUNDLE_USER, RunningBundle.BUNDLE_PASSWORD).createContext()) {
             Queue replies = jms.createQueue("test.replies");
             TextMessage query = jms.createTextMessage("""
                     {"requestId": "q-jms", "personnummer": "%s", "benefits": ["SJUKPENNING"], "from": "2026-01-01", "to": "2026-06-30"}"""

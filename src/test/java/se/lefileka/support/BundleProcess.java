@@ -55,6 +55,7 @@ public final class BundleProcess {
                 "-Dbundle.http.port=" + RunningBundle.freePort(),
                 "-Dlefi.sandbox.enabled=false",
                 "-Dbundle.inbox.stable-millis=1000",
+                "-Djms.embedded.bundle-password=" + RunningBundle.BUNDLE_PASSWORD,
                 "-Dlefi.url=" + sandbox.url(),
                 "-Dleka.url=" + sandbox.url(),
                 // a process of its own runs on the real clock: take calls at whatever hour the test runs

@@ -12,6 +12,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import se.lefileka.BundleMain;
+import se.lefileka.broker.BrokerSecurity;
 import se.lefileka.sandbox.Sandbox;
 
 /**
@@ -20,6 +21,11 @@ import se.lefileka.sandbox.Sandbox;
  * its embedded broker on a free TCP port.
  */
 public final class RunningBundle implements AutoCloseable {
+
+    /** The embedded broker's users in tests: the bundle's own, a producer and a consumer. */
+    public static final String BUNDLE_PASSWORD = "bundle-test-secret";
+    public static final String PRODUCER_PASSWORD = "producer-test-secret";
+    public static final String CONSUMER_PASSWORD = "consumer-test-secret";
 
     /** Unless a test says otherwise, the bundle's time runs from a Tuesday morning, when FK takes mass calls. */
     public static final String OPEN_HOURS = "2026-11-24T10:00";
@@ -60,6 +66,9 @@ public final class RunningBundle implements AutoCloseable {
         all.put("jms.embedded.acceptor", "tcp://127.0.0.1:" + brokerPort);
         all.put("bundle.http.port", String.valueOf(freePort()));
         all.put("lefi.sandbox.enabled", "false");
+        all.put("jms.embedded.bundle-password", BUNDLE_PASSWORD);
+        all.put("jms.embedded.producer-password", PRODUCER_PASSWORD);
+        all.put("jms.embedded.consumer-password", CONSUMER_PASSWORD);
         // tests drop files by a rename, complete at once
         all.put("bundle.inbox.stable-millis", "1000");
         all.put("lefi.url", sandbox.url());
@@ -81,9 +90,22 @@ public final class RunningBundle implements AutoCloseable {
         return main.getCamelContext();
     }
 
-    /** A JMS client of the embedded broker over TCP, as another process would connect. */
+    /**
+     * A JMS client of the embedded broker over TCP, as another process would connect, logged in as
+     * the bundle itself (so a test may look into any queue).
+     */
     public ConnectionFactory jmsClient() {
-        return new ActiveMQConnectionFactory(brokerTcpUrl);
+        return jmsClient(BrokerSecurity.BUNDLE_USER, BUNDLE_PASSWORD);
+    }
+
+    /** A JMS client of the embedded broker over TCP, logged in as the user (null: anonymous). */
+    public ConnectionFactory jmsClient(String user, String password) {
+        return new ActiveMQConnectionFactory(brokerTcpUrl, user, password);
+    }
+
+    /** The embedded broker's TCP port. */
+    public int brokerPort() {
+        return Integer.parseInt(brokerTcpUrl.substring(brokerTcpUrl.lastIndexOf(':') + 1));
     }
 
     public Path dir(String relative) throws IOException {
