@@ -4,7 +4,11 @@ import static se.lefileka.BundleConfiguration.property;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,7 @@ import se.lefileka.operations.ApiVersions;
 import se.lefileka.operations.BundleHealth;
 import se.lefileka.operations.BundleMetrics;
 import se.lefileka.operations.FkCalls;
+import se.lefileka.operations.Tracing;
 import se.lefileka.sandbox.Sandbox;
 
 /** Health checks, metrics and the API versions' end of life; runs after the other configurations. */
@@ -65,6 +70,14 @@ public class OperationsConfiguration implements CamelConfiguration {
                     property(properties, "leka.notifications.delivery-queue"),
                     property(properties, "leka.notifications.retry-queue"),
                     property(properties, "jms.dead-letter-queue")));
+        }
+        if (Boolean.parseBoolean(property(properties, "bundle.tracing.enabled"))) {
+            // a test's exporter, if it bound one; else the OTLP collector
+            SpanExporter exporter = registry.findSingleByType(SpanExporter.class);
+            registry.bind("tracer", Tracer.class, Tracing.tracer(exporter != null ? exporter
+                    : Tracing.otlp(property(properties, "bundle.tracing.otlp-endpoint")), Duration.ofSeconds(1)));
+            // Camel's OpenTelemetry tracer, on the tracer just bound
+            new OpenTelemetryTracer().init(context);
         }
         MassProgress massProgress = registry.lookupByNameAndType("massProgress", MassProgress.class);
         BundleMetrics.massProgress(meters, massProgress);

@@ -49,18 +49,23 @@ public final class RunningBundle implements AutoCloseable {
     /** As {@link #start(Path, Sandbox, Map)}, with the bundle's time from the given clock. */
     public static RunningBundle start(Path dataDir, Sandbox sandbox, Map<String, String> settings, Clock clock)
             throws Exception {
-        return start(dataDir, sandbox, settings, freePort(), clock);
+        return start(dataDir, sandbox, settings, freePort(), clock, Map.of());
+    }
+
+    /** As {@link #start(Path, Sandbox, Map)}, with beans of the test's bound in the registry first. */
+    public static RunningBundle startWith(Path dataDir, Sandbox sandbox, Map<String, String> settings,
+                                          Map<String, Object> beans) throws Exception {
+        return start(dataDir, sandbox, settings, freePort(), TestClock.at(OPEN_HOURS), beans);
     }
 
     /** Starts again on the same data folder, broker port and clock, as an operator's restart would. */
     public RunningBundle restart(Sandbox sandbox, Map<String, String> settings) throws Exception {
         close();
-        return start(dataDir, sandbox, settings,
-                Integer.parseInt(brokerTcpUrl.substring(brokerTcpUrl.lastIndexOf(':') + 1)), clock);
+        return start(dataDir, sandbox, settings, brokerPort(), clock, Map.of());
     }
 
     private static RunningBundle start(Path dataDir, Sandbox sandbox, Map<String, String> settings, int brokerPort,
-                                       Clock clock) throws Exception {
+                                       Clock clock, Map<String, Object> beans) throws Exception {
         Map<String, String> all = new HashMap<>();
         all.put("bundle.data.dir", dataDir.toString());
         all.put("jms.embedded.acceptor", "tcp://127.0.0.1:" + brokerPort);
@@ -77,6 +82,7 @@ public final class RunningBundle implements AutoCloseable {
         Main main = BundleMain.create();
         all.forEach(main::addOverrideProperty);
         main.bind("clock", clock);
+        beans.forEach(main::bind);
         main.start();
         return new RunningBundle(main, dataDir, "tcp://127.0.0.1:" + brokerPort, clock);
     }
