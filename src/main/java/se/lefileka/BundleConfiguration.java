@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -25,6 +24,7 @@ import se.lefileka.audit.AuditExport;
 import se.lefileka.audit.AuditLog;
 import se.lefileka.audit.Pseudonyms;
 import se.lefileka.broker.BrokerSecurity;
+import se.lefileka.broker.BundleQueues;
 import se.lefileka.broker.EmbeddedBroker;
 import se.lefileka.calendar.LaneGate;
 import se.lefileka.calendar.ServiceWindows;
@@ -90,12 +90,13 @@ public class BundleConfiguration implements CamelConfiguration {
             }
         }
 
+        BundleQueues queues = BundleQueues.from(key -> property(properties, key));
         String brokerUrl = property(properties, "jms.broker.url");
         String brokerUser = property(properties, "jms.broker.user");
         String brokerPassword = Secrets.password(key -> property(properties, key), "jms.broker.password");
         if (brokerUrl.isBlank()) {
             BrokerSecurity security = Boolean.parseBoolean(property(properties, "jms.embedded.security"))
-                    ? brokerSecurity(properties) : null;
+                    ? new BrokerSecurity(key -> property(properties, key), queues) : null;
             EmbeddedBroker broker = new EmbeddedBroker(dataDir.resolve("broker"),
                     property(properties, "jms.embedded.acceptor"), security);
             context.addService(broker, true, true);
@@ -154,7 +155,7 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("onlineIntake", new OnlineIntake(validator, pseudonyms, clock, lefiVersion));
         registry.bind("onlineAnswers", new OnlineAnswers(json, clock, lefiVersion));
         registry.bind("lefiApi", new LefiApi(lefiWire, clock));
-        registry.bind("jmsReplies", new JmsReplies());
+        registry.bind("jmsReplies", new JmsReplies(queues.notForReplies()));
         registry.bind("jmsText", new JmsText());
         registry.bind("auditLog", new AuditLog(database.dataSource(), property(properties, "lefi.organisationsnummer"),
                 clock, meters, pseudonyms, source));
@@ -166,23 +167,6 @@ public class BundleConfiguration implements CamelConfiguration {
                 Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.max-millis"))),
                 Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.first-backoff-millis"))),
                 Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.max-backoff-millis")))));
-    }
-
-    /** The embedded broker's users and the queues each may use. */
-    private static BrokerSecurity brokerSecurity(PropertiesComponent properties) {
-        return new BrokerSecurity(key -> property(properties, key),
-                queues(properties, "lefi.online.requests-queue", "lefi.mass.requests-queue",
-                        "leka.subscriptions.requests-queue"),
-                queues(properties, "lefi.online.responses-queue", "lefi.mass.results-queue",
-                        "leka.subscriptions.responses-queue", "leka.notifications.queue", "jms.dead-letter-queue"),
-                Stream.concat(queues(properties, "lane.online.queue", "lane.mass.queue", "lane.mass.tally-queue",
-                        "leka.notifications.delivery-queue", "leka.notifications.retry-queue").stream(),
-                        Stream.of(EmbeddedBroker.DEAD_LETTERS, EmbeddedBroker.EXPIRED)).toList());
-    }
-
-    /** The queue names the keys hold. */
-    private static List<String> queues(PropertiesComponent properties, String... keys) {
-        return Stream.of(keys).map(key -> property(properties, key)).toList();
     }
 
     /** How far from an opening or a closing a lane's gate keeps its calls ({@code lane.gate.margin-millis}). */

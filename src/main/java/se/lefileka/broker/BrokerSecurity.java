@@ -3,7 +3,6 @@ package se.lefileka.broker;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -40,13 +39,7 @@ public final class BrokerSecurity {
     private final Map<String, Set<Role>> rolesByAddress = new HashMap<>();
     private final String bundlePassword;
 
-    /**
-     * @param requestQueues the queues producers send requests to
-     * @param resultQueues  the queues consumers read (results, notifications, dead letters)
-     * @param bundleQueues  the queues only the bundle uses (lanes, tally, delivery)
-     */
-    public BrokerSecurity(UnaryOperator<String> settings, List<String> requestQueues, List<String> resultQueues,
-                          List<String> bundleQueues) {
+    public BrokerSecurity(UnaryOperator<String> settings, BundleQueues queues) {
         String given = Secrets.password(settings, "jms.embedded.bundle-password");
         this.bundlePassword = given.isEmpty() ? randomPassword() : given;
         users.addUser(BUNDLE_USER, bundlePassword);
@@ -58,12 +51,12 @@ public final class BrokerSecurity {
         // a producer's own reply queues: any queue not named below
         rolesByAddress.put("#", Set.of(bundle,
                 new Role(PRODUCER, true, true, true, false, true, true, false, true, true, false)));
-        requestQueues.forEach(queue -> rolesByAddress.put(queue, Set.of(bundle,
+        queues.requests().forEach(queue -> rolesByAddress.put(queue, Set.of(bundle,
                 new Role(PRODUCER, true, false, false, false, false, false, false, false, false, false))));
         // a consumer may create a result queue the bundle has not written to yet
-        resultQueues.forEach(queue -> rolesByAddress.put(queue, Set.of(bundle,
+        queues.results().forEach(queue -> rolesByAddress.put(queue, Set.of(bundle,
                 new Role(CONSUMER, false, true, true, false, false, false, false, true, true, false))));
-        bundleQueues.forEach(queue -> rolesByAddress.put(queue, Set.of(bundle)));
+        queues.bundleOnly().forEach(queue -> rolesByAddress.put(queue, Set.of(bundle)));
     }
 
     private void addUser(UnaryOperator<String> settings, String kind, String role) {

@@ -93,6 +93,13 @@ public class EmbeddedBroker extends ServiceSupport {
         return found == null ? 0 : found.getMessageCount();
     }
 
+    /** How many messages the queue has been given since the broker started (0 for a queue that does not exist). */
+    public long messagesAdded(String queue) {
+        org.apache.activemq.artemis.core.server.Queue found =
+                broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        return found == null ? 0 : found.getMessagesAdded();
+    }
+
     @Override
     protected void doStop() throws Exception {
         if (broker != null) {

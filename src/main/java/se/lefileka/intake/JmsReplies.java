@@ -4,22 +4,43 @@ import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
 import jakarta.jms.Topic;
+import java.util.Collection;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Remembers where a JMS request is to be answered, in headers that survive the lane: the
  * request's {@code JMSReplyTo} (else the default queue) and its correlation id (else its message id).
+ * A reply destination is the producer's to choose, but never one of the bundle's own queues (its
+ * request queues, lanes, tally, notifications, dead letters): a request that names one is answered
+ * on the default queue, and the bundle's queues receive nothing.
  */
 public class JmsReplies {
 
     public static final String REPLY_TO = "LefiReplyTo";
     public static final String CORRELATION_ID = "LefiCorrelationId";
 
+    private static final Logger LOG = LoggerFactory.getLogger(JmsReplies.class);
+
+    private final Set<String> bundleQueues;
+
+    public JmsReplies(Collection<String> bundleQueues) {
+        this.bundleQueues = Set.copyOf(bundleQueues);
+    }
+
     public void remember(Exchange exchange, String defaultQueue) throws JMSException {
         Message message = exchange.getMessage();
         Destination replyTo = message.getHeader("JMSReplyTo", Destination.class);
-        message.setHeader(REPLY_TO, replyTo == null ? "queue:" + defaultQueue : address(replyTo));
+        String address = replyTo == null ? null : address(replyTo);
+        if (address != null && bundleQueues.contains(address.substring(address.indexOf(':') + 1))) {
+            LOG.warn("Message {} names the bundle's own {} as its reply destination; it is answered on {}",
+                    message.getHeader("JMSMessageID"), address, defaultQueue);
+            address = null;
+        }
+        message.setHeader(REPLY_TO, address == null ? "queue:" + defaultQueue : address);
         String correlationId = message.getHeader("JMSCorrelationID", String.class);
         message.setHeader(CORRELATION_ID, correlationId != null && !correlationId.isBlank()
                 ? correlationId : message.getHeader("JMSMessageID", String.class));
