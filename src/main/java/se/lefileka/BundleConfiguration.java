@@ -122,7 +122,7 @@ public class BundleConfiguration implements CamelConfiguration {
         context.addService(database, true, true);
         registry.bind("bundleDataSource", database.dataSource());
 
-        AnswerSource source = servedBySandbox.contains("lefi") ? AnswerSource.SANDBOX : AnswerSource.FK;
+        AnswerSource source = servedBySandbox.isEmpty() ? AnswerSource.FK : AnswerSource.SANDBOX;
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -1,9 +1,12 @@
 package se.lefileka.leka;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonAppend;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import se.lefileka.query.AnswerSource;
 import se.lefileka.query.QueryResult;
 
 /**
@@ -12,6 +15,8 @@ import se.lefileka.query.QueryResult;
  * information for the benefit, in the result model.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonAppend(attrs = @JsonAppend.Attr(AnswerSource.ATTRIBUTE))
 @JsonPropertyOrder({"notificationId", "personnummer", "benefit", "event", "validFrom", "createdAt", "person"})
 public record Notification(String notificationId, String personnummer, String benefit, String event,
                            LocalDate validFrom, OffsetDateTime createdAt, QueryResult person) {

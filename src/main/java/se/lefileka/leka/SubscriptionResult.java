@@ -1,12 +1,17 @@
 package se.lefileka.leka;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonAppend;
 import java.time.OffsetDateTime;
 import se.lefileka.query.Problem;
+import se.lefileka.query.AnswerSource;
 
 /** The answer to a subscription command, with the subscription when there is one. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonAppend(attrs = @JsonAppend.Attr(AnswerSource.ATTRIBUTE))
 @JsonPropertyOrder({"requestId", "action", "personnummer", "status", "subscription", "error", "answeredAt",
         "apiVersion"})
 public record SubscriptionResult(String requestId, SubscriptionAction action, String personnummer,

@@ -29,12 +29,17 @@ class SandboxNeverMistakenTest extends BundleTestSupport {
     void answersFromTheEmbeddedSandboxSaySoInResultsSummaryAuditAndHealth() throws Exception {
         bundle = RunningBundle.start(data, sandbox, EMBEDDED_SANDBOX);
         Folders.drop(bundle.dir("inbox/online"), "q.json", query("made-up"));
+        Folders.drop(bundle.dir("inbox/subscriptions"), "s.json", """
+                {"requestId": "made-up-s", "action": "CHECK", "personnummer": "%s"}""".formatted(Persons.known(7)));
         MassRows rows = MassRows.of(10, 0);
         Folders.drop(bundle.dir("inbox/mass"), "made-up.csv", rows.csv());
 
         Path answer = data.resolve("outbox/online/made-up.json");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(answer));
         assertThat(JSON.readTree(answer.toFile()).path("source").asText()).isEqualTo("SANDBOX");
+        Path subscription = data.resolve("outbox/subscriptions/made-up-s.json");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(subscription));
+        assertThat(JSON.readTree(subscription.toFile()).path("source").asText()).isEqualTo("SANDBOX");
         Path summary = data.resolve("outbox/mass/made-up.summary.json");
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(summary));
         assertThat(JSON.readTree(summary.toFile()).path("source").asText()).isEqualTo("SANDBOX");
