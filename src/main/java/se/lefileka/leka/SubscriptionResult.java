@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonAppend;
 import java.time.OffsetDateTime;
-import se.lefileka.query.Problem;
 import se.lefileka.query.AnswerSource;
+import se.lefileka.query.Problem;
 
 /** The answer to a subscription command, with the subscription when there is one. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

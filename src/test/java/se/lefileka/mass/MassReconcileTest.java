@@ -93,12 +93,6 @@ class MassReconcileTest extends BundleTestSupport {
     }
 
     private JsonNode check(String name) throws Exception {
-        JsonNode health = JSON.readTree(BundleHttp.get(bundle, "/observe/health").body());
-        for (JsonNode check : health.path("checks")) {
-            if (name.equals(check.path("name").asText())) {
-                return check;
-            }
-        }
-        throw new AssertionError("no check " + name + " in " + health);
+        return BundleHttp.healthCheck(bundle, name);
     }
 }

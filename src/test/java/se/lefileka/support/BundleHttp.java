@@ -1,5 +1,7 @@
 package se.lefileka.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,7 @@ import java.net.http.HttpResponse;
 public final class BundleHttp {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private BundleHttp() {
     }
@@ -16,5 +19,16 @@ public final class BundleHttp {
     public static HttpResponse<String> get(RunningBundle bundle, String path) throws Exception {
         return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bundle.httpPort() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** One named check of the bundle's health ({@code /observe/health}). */
+    public static JsonNode healthCheck(RunningBundle bundle, String name) throws Exception {
+        JsonNode health = JSON.readTree(get(bundle, "/observe/health").body());
+        for (JsonNode check : health.path("checks")) {
+            if (name.equals(check.path("name").asText())) {
+                return check;
+            }
+        }
+        throw new AssertionError("no check " + name + " in " + health);
     }
 }
