@@ -31,8 +31,10 @@ import se.lefileka.calendar.ServiceWindows;
 import se.lefileka.database.Database;
 import se.lefileka.fk.FkHeaderFilterStrategy;
 import se.lefileka.fk.FkTls;
+import se.lefileka.intake.FileNames;
 import se.lefileka.intake.InboxFiles;
 import se.lefileka.intake.InputErrors;
+import se.lefileka.intake.InputLimits;
 import se.lefileka.intake.JsonInput;
 import se.lefileka.intake.JmsReplies;
 import se.lefileka.intake.JmsText;
@@ -58,6 +60,8 @@ public class BundleConfiguration implements CamelConfiguration {
     static final int LARGE_MESSAGE_BYTES = 1024 * 1024;
     /** The Prometheus registry every metric goes to; Camel's metrics service serves it at /observe/metrics. */
     static final String METRICS_REGISTRY = "metricsRegistry";
+    /** The mapper for JSON from outside: within the {@link InputLimits}. */
+    static final String INPUT_JSON = "inputJson";
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -129,6 +133,10 @@ public class BundleConfiguration implements CamelConfiguration {
                 .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
         source.mark(json);
         registry.bind("bundleJson", json);
+        InputLimits limits = InputLimits.from(key -> property(properties, key));
+        registry.bind("inputLimits", limits);
+        ObjectMapper inputJson = limits.reader(json);
+        registry.bind(INPUT_JSON, inputJson);
         registry.bind("fkHeaders", new FkHeaderFilterStrategy());
         SSLContextParameters tls = FkTls.parameters(context, key -> property(properties, key));
         if (tls != null) {
@@ -151,16 +159,17 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("lefiWire", lefiWire);
         Pseudonyms pseudonyms = new Pseudonyms(property(properties, "bundle.audit.pseudonym-key"));
         registry.bind("pseudonyms", pseudonyms);
-        registry.bind("queryInput", new JsonInput(json, "query"));
+        registry.bind("queryInput", new JsonInput(inputJson, limits, "query"));
         registry.bind("onlineIntake", new OnlineIntake(validator, pseudonyms, clock, lefiVersion));
         registry.bind("onlineAnswers", new OnlineAnswers(json, clock, lefiVersion));
         registry.bind("lefiApi", new LefiApi(lefiWire, clock));
         registry.bind("jmsReplies", new JmsReplies(queues.notForReplies()));
-        registry.bind("jmsText", new JmsText());
+        registry.bind("jmsText", new JmsText(limits));
         registry.bind("auditLog", new AuditLog(database.dataSource(), property(properties, "lefi.organisationsnummer"),
                 clock, meters, pseudonyms, source));
         registry.bind("auditExport", new AuditExport(database.dataSource(), json, dataDir.resolve("outbox").resolve("audit")));
         registry.bind("inputErrors", new InputErrors(json, clock));
+        registry.bind("fileNames", new FileNames(dataDir));
         registry.bind("inboxFiles", new InboxFiles(
                 Duration.ofMillis(Long.parseLong(property(properties, "bundle.inbox.stable-millis")))));
         registry.bind("laneRetry", new LaneRetry(clock,

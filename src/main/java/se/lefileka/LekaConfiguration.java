@@ -15,6 +15,7 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import se.lefileka.audit.Pseudonyms;
 import se.lefileka.fk.FkWire;
+import se.lefileka.intake.InputLimits;
 import se.lefileka.intake.JsonInput;
 import se.lefileka.leka.LekaApi;
 import se.lefileka.leka.LekaMapper;
@@ -48,7 +49,9 @@ public class LekaConfiguration implements CamelConfiguration {
         FkWire wire = new FkWire(mapper.headers(property(properties, "lefi.organisationsnummer")), json);
         MeterRegistry meters = registry.lookupByNameAndType(BundleConfiguration.METRICS_REGISTRY, MeterRegistry.class);
         registry.bind("lekaApi", new LekaApi(mapper, wire, clock, pageSize, meters));
-        registry.bind("subscriptionInput", new JsonInput(json, "subscription command"));
+        registry.bind("subscriptionInput", new JsonInput(
+                registry.lookupByNameAndType(BundleConfiguration.INPUT_JSON, ObjectMapper.class),
+                registry.lookupByNameAndType("inputLimits", InputLimits.class), "subscription command"));
         registry.bind("subscriptionCommands", new SubscriptionCommands(json,
                 registry.lookupByNameAndType("queryValidator", QueryValidator.class), pseudonyms, clock,
                 mapper.version()));

@@ -21,6 +21,7 @@ import java.util.Set;
 import se.lefileka.calendar.Hours;
 import se.lefileka.calendar.LaneGate;
 import se.lefileka.calendar.MassCalendar;
+import se.lefileka.intake.InputLimits;
 import se.lefileka.lefi.LefiMassApi;
 import se.lefileka.lefi.LefiWire;
 import se.lefileka.mass.BatchFiles;
@@ -64,8 +65,10 @@ public class MassConfiguration implements CamelConfiguration {
 
         MassBatches batches = new MassBatches(dataSource, clock);
         BatchFiles files = new BatchFiles(dataDir, json);
-        registry.bind("massIntake", new MassIntake(json, registry.lookupByNameAndType("queryValidator",
-                QueryValidator.class), batches, files, clock, version));
+        registry.bind("massIntake", new MassIntake(
+                registry.lookupByNameAndType(BundleConfiguration.INPUT_JSON, ObjectMapper.class),
+                registry.lookupByNameAndType("inputLimits", InputLimits.class),
+                registry.lookupByNameAndType("queryValidator", QueryValidator.class), batches, files, clock, version));
         registry.bind("massCases", new MassCases(json, batches, files, clock, version,
                 Long.parseLong(property(properties, "lefi.mass.first-poll-millis")),
                 Long.parseLong(property(properties, "lefi.mass.poll-millis"))));

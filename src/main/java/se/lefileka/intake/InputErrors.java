@@ -44,9 +44,17 @@ public class InputErrors {
                 .put("at", now().toString());
     }
 
+    /**
+     * Why: the reason an {@link UnreadableInputException} gives; of any other failure only its kind
+     * (its message may quote the input).
+     */
     public String reason(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        return cause == null ? "unknown" : cause.getMessage();
+        if (cause instanceof UnreadableInputException) {
+            return cause.getMessage();
+        }
+        return cause == null ? "unknown" : "the request could not be handled (" + cause.getClass().getSimpleName()
+                + "); see the bundle's log";
     }
 
     private OffsetDateTime now() {

@@ -6,9 +6,6 @@ import jakarta.jms.MapMessage;
 import jakarta.jms.ObjectMessage;
 import jakarta.jms.StreamMessage;
 import jakarta.jms.TextMessage;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 
@@ -17,9 +14,16 @@ import org.apache.camel.Exchange;
  * {@code mapJmsMessage=false}): a {@code TextMessage}'s text, or a {@code BytesMessage}'s bytes as
  * UTF-8. Any other kind of message ({@code ObjectMessage}, {@code MapMessage},
  * {@code StreamMessage}, a bare {@code Message}) is refused unread: an {@code ObjectMessage} is
- * never deserialized, so no class named by a producer is ever loaded or run.
+ * never deserialized, so no class named by a producer is ever loaded or run. A message over
+ * {@code bundle.input.max-bytes} is refused unread too.
  */
 public class JmsText {
+
+    private final InputLimits limits;
+
+    public JmsText(InputLimits limits) {
+        this.limits = limits;
+    }
 
     /** Exchange property: the request's text, for the dead-letter queue should it be unreadable. */
     public static final String ORIGINAL_BODY = "LefiOriginalBody";
@@ -29,10 +33,14 @@ public class JmsText {
         String text;
         if (body instanceof TextMessage message) {
             text = message.getText() == null ? "" : message.getText();
+            exchange.setProperty(ORIGINAL_BODY, "");
+            limits.checkSize(text.getBytes(StandardCharsets.UTF_8).length, "the message");
         } else if (body instanceof BytesMessage message) {
+            exchange.setProperty(ORIGINAL_BODY, "");
+            limits.checkSize(message.getBodyLength(), "the message");
             byte[] bytes = new byte[(int) message.getBodyLength()];
             message.readBytes(bytes);
-            text = utf8(bytes);
+            text = Utf8.decode(bytes, "the message");
         } else {
             // nothing of it goes to the dead-letter queue either: it is never read
             exchange.setProperty(ORIGINAL_BODY, "");
@@ -42,15 +50,6 @@ public class JmsText {
         }
         exchange.setProperty(ORIGINAL_BODY, text);
         return text;
-    }
-
-    private static String utf8(byte[] bytes) throws UnreadableInputException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new UnreadableInputException("the message's bytes are not UTF-8 text");
-        }
     }
 
     private static String kind(Object message) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.lefileka.intake.InputLimits;
 import se.lefileka.intake.JmsReplies;
 import se.lefileka.intake.UnreadableInputException;
 import se.lefileka.query.AnswerTime;
@@ -50,15 +52,18 @@ public class MassIntake {
     private static final Pattern BATCH_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final ObjectMapper json;
+    private final InputLimits limits;
     private final QueryValidator validator;
     private final MassBatches batches;
     private final BatchFiles files;
     private final Clock clock;
     private final String apiVersion;
 
-    public MassIntake(ObjectMapper json, QueryValidator validator, MassBatches batches, BatchFiles files, Clock clock,
-                      String apiVersion) {
+    /** @param json a mapper made by {@link InputLimits#reader} */
+    public MassIntake(ObjectMapper json, InputLimits limits, QueryValidator validator, MassBatches batches,
+                      BatchFiles files, Clock clock, String apiVersion) {
         this.json = json;
+        this.limits = limits;
         this.validator = validator;
         this.batches = batches;
         this.files = files;
@@ -74,13 +79,15 @@ public class MassIntake {
         Message message = exchange.getMessage();
         boolean fromFile = "file".equals(message.getHeader("LefiChannel"));
         String fileName = fromFile ? message.getHeader(Exchange.FILE_NAME_ONLY, String.class) : null;
+        // a byte that is not UTF-8 is read as U+FFFD: its row is rejected, the rows after it are read
         BufferedReader input = fromFile
-                ? Files.newBufferedReader(message.getMandatoryBody(File.class).toPath(), StandardCharsets.UTF_8)
+                ? new BufferedReader(new InputStreamReader(
+                        Files.newInputStream(message.getMandatoryBody(File.class).toPath()), StandardCharsets.UTF_8))
                 : new BufferedReader(new StringReader(message.getBody(String.class) == null ? ""
                         : message.getBody(String.class)));
         try {
             String first = firstLine(input);
-            MassRowFormat format = MassRowFormat.of(fileName, first, json);
+            MassRowFormat format = MassRowFormat.of(fileName, first, json, limits);
             if (!format.hasHeader()) {
                 input.reset();
             }

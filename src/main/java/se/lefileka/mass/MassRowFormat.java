@@ -15,7 +15,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import se.lefileka.intake.InputLimits;
+import se.lefileka.intake.JsonInput;
 import se.lefileka.intake.UnreadableInputException;
+import se.lefileka.intake.Utf8;
 import se.lefileka.query.InvalidQueryException;
 
 /**
@@ -29,13 +32,15 @@ public abstract class MassRowFormat {
             .enable(CsvParser.Feature.TRIM_SPACES).build();
     private static final List<String> REQUIRED = List.of("personnummer", "benefits", "from", "to");
     private static final List<String> OPTIONAL = List.of("purpose", "requestid");
+    /** A row holding a byte that is not UTF-8 (read as U+FFFD, so the rows after it are still read). */
+    static final String NOT_UTF8 = "holds bytes that are not UTF-8 text";
 
     /** The format of a file by its name ({@code .csv}, {@code .jsonl}), or, for a message, by its first line. */
-    public static MassRowFormat of(String fileName, String firstLine, ObjectMapper json)
+    public static MassRowFormat of(String fileName, String firstLine, ObjectMapper json, InputLimits limits)
             throws UnreadableInputException {
         boolean jsonl = fileName != null ? fileName.toLowerCase(Locale.ROOT).endsWith(".jsonl")
-                : firstLine.stripLeading().startsWith("{");
-        return jsonl ? new Jsonl(json) : Csv.ofHeader(firstLine, json);
+                : Utf8.withoutByteOrderMark(firstLine).stripLeading().startsWith("{");
+        return jsonl ? new Jsonl(json, limits) : Csv.ofHeader(firstLine, json);
     }
 
     /** Whether the first line is a header rather than a row. */
@@ -47,9 +52,11 @@ public abstract class MassRowFormat {
     static final class Jsonl extends MassRowFormat {
 
         private final ObjectMapper json;
+        private final InputLimits limits;
 
-        Jsonl(ObjectMapper json) {
+        Jsonl(ObjectMapper json, InputLimits limits) {
             this.json = json;
+            this.limits = limits;
         }
 
         @Override
@@ -59,11 +66,14 @@ public abstract class MassRowFormat {
 
         @Override
         public JsonNode query(String line) {
+            if (line.indexOf(Utf8.NOT_UTF8) >= 0) {
+                throw new InvalidQueryException("row", NOT_UTF8);
+            }
             JsonNode node;
             try {
-                node = json.readTree(line);
+                node = json.readTree(Utf8.withoutByteOrderMark(line));
             } catch (JsonProcessingException e) {
-                throw new InvalidQueryException("row", "is not valid JSON (column " + e.getLocation().getColumnNr() + ")");
+                throw new InvalidQueryException("row", "is " + JsonInput.problem(e, limits));
             }
             if (node == null || !node.isObject()) {
                 throw new InvalidQueryException("row", "is not a JSON object");
@@ -87,7 +97,7 @@ public abstract class MassRowFormat {
         }
 
         static Csv ofHeader(String header, ObjectMapper json) throws UnreadableInputException {
-            String line = header.startsWith("\uFEFF") ? header.substring(1) : header;
+            String line = Utf8.withoutByteOrderMark(header);
             char separator = count(line, ';') > count(line, ',') ? ';' : ',';
             String[] names;
             try {
@@ -119,6 +129,9 @@ public abstract class MassRowFormat {
 
         @Override
         public JsonNode query(String line) {
+            if (line.indexOf(Utf8.NOT_UTF8) >= 0) {
+                throw new InvalidQueryException("row", NOT_UTF8);
+            }
             String[] values;
             try {
                 values = reader.readValue(line);

@@ -13,8 +13,12 @@ import java.util.stream.Stream;
 public final class Folders {
 
     public static void drop(Path folder, String name, String content) throws IOException {
+        drop(folder, name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void drop(Path folder, String name, byte[] content) throws IOException {
         Path staging = Files.createTempFile(folder.getParent(), ".staging", ".tmp");
-        Files.writeString(staging, content, StandardCharsets.UTF_8);
+        Files.write(staging, content);
         Files.move(staging, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
