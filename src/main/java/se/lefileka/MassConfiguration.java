@@ -68,7 +68,8 @@ public class MassConfiguration implements CamelConfiguration {
         registry.bind("massIntake", new MassIntake(
                 registry.lookupByNameAndType(BundleConfiguration.INPUT_JSON, ObjectMapper.class),
                 registry.lookupByNameAndType("inputLimits", InputLimits.class),
-                registry.lookupByNameAndType("queryValidator", QueryValidator.class), batches, files, clock, version));
+                registry.lookupByNameAndType("queryValidator", QueryValidator.class), batches, files,
+                dataDir.resolve("outbox").resolve("mass"), clock, version));
         registry.bind("massCases", new MassCases(json, batches, files, clock, version,
                 Long.parseLong(property(properties, "lefi.mass.first-poll-millis")),
                 Long.parseLong(property(properties, "lefi.mass.poll-millis"))));

@@ -3,9 +3,12 @@ package se.lefileka.intake;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -84,6 +87,19 @@ public class FileNames {
         return kind + "/" + free(dataDir.resolve("outbox").resolve(kind), requestId, ".json", "");
     }
 
+    /**
+     * The name a notification is delivered under to a file endpoint: {@code <notificationId>.json}; an
+     * id (it comes from LEKA) that is no safe file name is replaced by a digest of it.
+     */
+    public String notification(Exchange exchange) {
+        String id = exchange.getMessage().getHeader("LekaNotificationId", String.class);
+        try {
+            return checked(id) + ".json";
+        } catch (IllegalArgumentException e) {
+            return "notification-" + HexFormat.of().formatHex(digest(String.valueOf(id))).substring(0, 32) + ".json";
+        }
+    }
+
     /** A name from outside, as it may be written: no path separators, dots that climb, or control characters. */
     public static String checked(String name) {
         if (name == null || name.isEmpty() || UNSAFE.matcher(name).find() || name.length() > MAX_NAME_CHARS) {
@@ -114,6 +130,14 @@ public class FileNames {
             if (!Files.exists(path) && !Files.exists(folder.resolve(name + companion)) && recentlyGiven.add(path)) {
                 return name;
             }
+        }
+    }
+
+    private static byte[] digest(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -43,6 +43,13 @@ public class MassBatches {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /** The unfinished batch that was reading this very input (the same source and fingerprint), if there is one. */
+    public MassBatch unfinishedFrom(String source, String fingerprint) throws SQLException {
+        List<MassBatch> found = batches("SELECT " + BATCH_COLUMNS + " FROM mass_batch WHERE source = ? "
+                + "AND fingerprint = ? AND state <> ?", source, fingerprint, MassBatch.State.DONE.name());
+        return found.isEmpty() ? null : found.get(0);
+    }
+
     public MassBatch find(String id) throws SQLException {
         List<MassBatch> found = batches("SELECT " + BATCH_COLUMNS + " FROM mass_batch WHERE id = ?", id);
         return found.isEmpty() ? null : found.get(0);

@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -49,6 +50,7 @@ public class MassIntake {
     private static final Logger LOG = LoggerFactory.getLogger(MassIntake.class);
     /** How often (in groups of rows) the reading's progress is recorded. */
     private static final int PROGRESS_GROUPS = 10;
+    private static final int MAX_NAME = 100;
     private static final Pattern BATCH_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final ObjectMapper json;
@@ -56,17 +58,19 @@ public class MassIntake {
     private final QueryValidator validator;
     private final MassBatches batches;
     private final BatchFiles files;
+    private final Path outbox;
     private final Clock clock;
     private final String apiVersion;
 
     /** @param json a mapper made by {@link InputLimits#reader} */
     public MassIntake(ObjectMapper json, InputLimits limits, QueryValidator validator, MassBatches batches,
-                      BatchFiles files, Clock clock, String apiVersion) {
+                      BatchFiles files, Path outbox, Clock clock, String apiVersion) {
         this.json = json;
         this.limits = limits;
         this.validator = validator;
         this.batches = batches;
         this.files = files;
+        this.outbox = outbox;
         this.clock = clock;
         this.apiVersion = apiVersion;
     }
@@ -92,7 +96,7 @@ public class MassIntake {
                 input.reset();
             }
             MassReading reading = fromFile
-                    ? open(fileName.replaceFirst("\\.[^.]*$", ""), fileName, "file",
+                    ? open(fileBatchName(fileName), fileName, "file",
                             "file:" + message.getHeader(Exchange.FILE_LENGTH) + ":"
                                     + message.getHeader(Exchange.FILE_LAST_MODIFIED), null, null, format)
                     : open(jmsBatchName(message), "jms:" + message.getHeader("LefiSourceQueue"), "jms",
@@ -113,20 +117,38 @@ public class MassIntake {
 
     private MassReading open(String name, String source, String channel, String fingerprint, String replyTo,
                              String correlationId, MassRowFormat format) throws SQLException, UnreadableInputException {
-        MassBatch running = batches.unfinished(name);
-        if (running == null) {
-            MassBatch batch = batches.create(name, source, channel, fingerprint, replyTo, correlationId);
-            LOG.info("Mass batch {}: reading {} (batch id {})", name, source, batch.id());
-            return new MassReading(batch, format, false);
+        MassBatch resumed = batches.unfinishedFrom(source, fingerprint);
+        if (resumed != null) {
+            boolean read = resumed.state() == MassBatch.State.READ;
+            LOG.info("Mass batch {}: {} {} again after a restart", resumed.name(), read ? "archiving" : "reading",
+                    source);
+            return new MassReading(resumed, format, read);
         }
-        if (!running.fingerprint().equals(fingerprint)) {
+        MassBatch running = batches.unfinished(name);
+        if (running != null) {
             throw new UnreadableInputException("a batch named " + name + " is still running (started "
                     + running.startedAt() + "); send this one again once " + name + ".summary.json is out, "
                     + "or give it another name");
         }
-        boolean read = running.state() == MassBatch.State.READ;
-        LOG.info("Mass batch {}: {} {} again after a restart", name, read ? "archiving" : "reading", source);
-        return new MassReading(running, format, read);
+        String free = freeName(name);
+        if (!free.equals(name)) {
+            LOG.info("Mass batch {}: earlier results of that name are in the outbox; this batch is {}", name, free);
+        }
+        MassBatch batch = batches.create(free, source, channel, fingerprint, replyTo, correlationId);
+        LOG.info("Mass batch {}: reading {} (batch id {})", free, source, batch.id());
+        return new MassReading(batch, format, false);
+    }
+
+    /** The name, or {@code <name>-2}, {@code -3} ...: the first no results in the outbox and no running batch have. */
+    private String freeName(String name) throws SQLException {
+        for (int n = 1; ; n++) {
+            String candidate = n == 1 ? name : name + "-" + n;
+            if (!Files.exists(outbox.resolve(candidate + ".jsonl"))
+                    && !Files.exists(outbox.resolve(candidate + ".summary.json"))
+                    && batches.unfinished(candidate) == null) {
+                return candidate;
+            }
+        }
     }
 
     /**
@@ -203,6 +225,12 @@ public class MassIntake {
                     : "the first line is empty; it must be the CSV header row or the first JSON query");
         }
         return line;
+    }
+
+    /** A file's batch name: its name without the extension, at most 100 characters (its results' names fit). */
+    private static String fileBatchName(String fileName) {
+        String name = fileName.replaceFirst("\\.[^.]*$", "");
+        return name.length() <= MAX_NAME ? name : name.substring(0, name.offsetByCodePoints(0, MAX_NAME));
     }
 
     private static String jmsBatchName(Message message) throws UnreadableInputException {
