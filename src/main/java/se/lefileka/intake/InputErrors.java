@@ -49,9 +49,14 @@ public class InputErrors {
      * (its message may quote the input).
      */
     public String reason(Exchange exchange) {
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        if (cause instanceof UnreadableInputException) {
-            return cause.getMessage();
+        return reasonOf(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+    }
+
+    public static String reasonOf(Exception cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof UnreadableInputException) {
+                return t.getMessage();
+            }
         }
         return cause == null ? "unknown" : "the request could not be handled (" + cause.getClass().getSimpleName()
                 + "); see the bundle's log";

@@ -93,9 +93,11 @@ public class MassBatches {
                 rowsRead, rowsRejected, chunks, id);
     }
 
+    /** Records the whole input as read; a batch the tally has already completed (all its rows rejected) stays done. */
     public void read(String id, int rowsRead, int rowsRejected, int chunks) throws SQLException {
-        update("UPDATE mass_batch SET rows_read = ?, rows_rejected = ?, chunks = ?, state = ? WHERE id = ?",
-                rowsRead, rowsRejected, chunks, MassBatch.State.READ.name(), id);
+        update("UPDATE mass_batch SET rows_read = ?, rows_rejected = ?, chunks = ?, "
+                        + "state = CASE WHEN state = ? THEN state ELSE ? END WHERE id = ?",
+                rowsRead, rowsRejected, chunks, MassBatch.State.DONE.name(), MassBatch.State.READ.name(), id);
     }
 
     /** Marks the batch done (once: the first end time stays) and returns it. */

@@ -84,11 +84,11 @@ public class MassIntake {
         boolean fromFile = "file".equals(message.getHeader("LefiChannel"));
         String fileName = fromFile ? message.getHeader(Exchange.FILE_NAME_ONLY, String.class) : null;
         // a byte that is not UTF-8 is read as U+FFFD: its row is rejected, the rows after it are read
-        BufferedReader input = fromFile
-                ? new BufferedReader(new InputStreamReader(
-                        Files.newInputStream(message.getMandatoryBody(File.class).toPath()), StandardCharsets.UTF_8))
-                : new BufferedReader(new StringReader(message.getBody(String.class) == null ? ""
-                        : message.getBody(String.class)));
+        Reader text = fromFile
+                ? new InputStreamReader(Files.newInputStream(message.getMandatoryBody(File.class).toPath()),
+                        StandardCharsets.UTF_8)
+                : new StringReader(message.getBody(String.class) == null ? "" : message.getBody(String.class));
+        BufferedReader input = new BufferedReader(new BoundedLines(new BufferedReader(text), limits.maxBytes()));
         try {
             String first = firstLine(input);
             MassRowFormat format = MassRowFormat.of(fileName, first, json, limits);

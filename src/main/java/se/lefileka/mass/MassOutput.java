@@ -17,6 +17,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.lefileka.intake.InputErrors;
 import se.lefileka.intake.JmsReplies;
 import se.lefileka.query.AnswerSource;
 import se.lefileka.query.ResultStatus;
@@ -70,6 +71,34 @@ public class MassOutput {
         message.setHeader(JmsReplies.REPLY_TO, batch.replyTo());
         message.setHeader(JmsReplies.CORRELATION_ID, batch.correlationId());
         return Files.readString(outbox.resolve(batch.name() + ".summary.json"), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Ends a batch whose input could not be read to its end for a reason outside its rows: its
+     * summary says so and why, and its work files go. Answers FK still gives for its rows are dropped.
+     * Does nothing when no batch was opened.
+     */
+    public void abandon(Exchange exchange) throws IOException, SQLException {
+        MassReading reading = exchange.getProperty(MassIntake.READING, MassReading.class);
+        if (reading == null || reading.batch().state() == MassBatch.State.DONE) {
+            return;
+        }
+        MassBatch batch = batches.done(reading.batch().id());
+        ObjectNode summary = json.createObjectNode()
+                .put("batch", batch.name())
+                .put("source", batch.source())
+                .put("status", "FAILED")
+                .put("error", "the batch could not be read to its end: "
+                        + InputErrors.reasonOf(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)))
+                .put("rowsRead", reading.rows())
+                .put("startedAt", batch.startedAt().toString())
+                .put("endedAt", batch.endedAt().toString())
+                .put("apiVersion", apiVersion);
+        Files.createDirectories(outbox);
+        writeAtomically(outbox.resolve(batch.name() + ".summary.json"),
+                json.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+        files.delete(batch.id());
+        LOG.warn("Mass batch {} failed after {} rows: {}", batch.name(), reading.rows(), summary.path("error").asText());
     }
 
     private String summary(MassBatch batch, MassTally.Tally tally) throws IOException {

@@ -40,7 +40,7 @@ public abstract class MassRowFormat {
             throws UnreadableInputException {
         boolean jsonl = fileName != null ? fileName.toLowerCase(Locale.ROOT).endsWith(".jsonl")
                 : Utf8.withoutByteOrderMark(firstLine).stripLeading().startsWith("{");
-        return jsonl ? new Jsonl(json, limits) : Csv.ofHeader(firstLine, json);
+        return jsonl ? new Jsonl(json, limits) : Csv.ofHeader(firstLine, json, limits);
     }
 
     /** Whether the first line is a header rather than a row. */
@@ -48,6 +48,17 @@ public abstract class MassRowFormat {
 
     /** The row as a query object; an unreadable row is refused naming the field {@code row}. */
     public abstract JsonNode query(String line);
+
+    /** Refuses a row cut at the length limit or holding bytes that were not UTF-8. */
+    static void checkText(String line, InputLimits limits) {
+        if (line.indexOf(BoundedLines.CUT) >= 0) {
+            throw new InvalidQueryException("row", "is longer than " + limits.maxBytes()
+                    + " characters (bundle.input.max-bytes)");
+        }
+        if (line.indexOf(Utf8.NOT_UTF8) >= 0) {
+            throw new InvalidQueryException("row", NOT_UTF8);
+        }
+    }
 
     static final class Jsonl extends MassRowFormat {
 
@@ -66,9 +77,7 @@ public abstract class MassRowFormat {
 
         @Override
         public JsonNode query(String line) {
-            if (line.indexOf(Utf8.NOT_UTF8) >= 0) {
-                throw new InvalidQueryException("row", NOT_UTF8);
-            }
+            checkText(line, limits);
             JsonNode node;
             try {
                 node = json.readTree(Utf8.withoutByteOrderMark(line));
@@ -85,18 +94,20 @@ public abstract class MassRowFormat {
     static final class Csv extends MassRowFormat {
 
         private final ObjectMapper json;
+        private final InputLimits limits;
         private final ObjectReader reader;
         private final Map<String, Integer> columns;
         private final int width;
 
-        private Csv(ObjectMapper json, char separator, Map<String, Integer> columns, int width) {
+        private Csv(ObjectMapper json, InputLimits limits, char separator, Map<String, Integer> columns, int width) {
             this.json = json;
+            this.limits = limits;
             this.reader = CSV.readerFor(String[].class).with(CsvSchema.emptySchema().withColumnSeparator(separator));
             this.columns = columns;
             this.width = width;
         }
 
-        static Csv ofHeader(String header, ObjectMapper json) throws UnreadableInputException {
+        static Csv ofHeader(String header, ObjectMapper json, InputLimits limits) throws UnreadableInputException {
             String line = Utf8.withoutByteOrderMark(header);
             char separator = count(line, ';') > count(line, ',') ? ';' : ',';
             String[] names;
@@ -119,7 +130,7 @@ public abstract class MassRowFormat {
                 throw new UnreadableInputException("the CSV header row lacks the column(s) " + String.join(", ", missing)
                         + "; it must name personnummer, benefits, from, to and optionally purpose, separated by , or ;");
             }
-            return new Csv(json, separator, columns, names.length);
+            return new Csv(json, limits, separator, columns, names.length);
         }
 
         @Override
@@ -129,9 +140,7 @@ public abstract class MassRowFormat {
 
         @Override
         public JsonNode query(String line) {
-            if (line.indexOf(Utf8.NOT_UTF8) >= 0) {
-                throw new InvalidQueryException("row", NOT_UTF8);
-            }
+            checkText(line, limits);
             String[] values;
             try {
                 values = reader.readValue(line);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.lefileka.support.BundleTestSupport;
@@ -27,7 +28,8 @@ class MassBrokenInputTest extends BundleTestSupport {
 
     @BeforeEach
     void startBundle() throws Exception {
-        bundle = RunningBundle.start(data, sandbox, Map.of("lefi.mass.chunk-size", "100"));
+        bundle = RunningBundle.start(data, sandbox, Map.of("lefi.mass.chunk-size", "100",
+                "bundle.input.max-bytes", "4096", "bundle.input.max-string-length", "1000"));
     }
 
     @Test
@@ -60,7 +62,7 @@ class MassBrokenInputTest extends BundleTestSupport {
         MassRows rows = MassRows.of(250, 0);
         StringBuilder file = new StringBuilder();
         for (int i = 0; i < rows.rows().size(); i++) {
-            file.append(i == 120 ? "[".repeat(100_000) : i == 130 ? "{\"personnummer\": \"" + "1".repeat(50_000) + "\"}"
+            file.append(i == 120 ? "[".repeat(3000) : i == 130 ? "{\"personnummer\": \"" + "1".repeat(2000) + "\"}"
                     : rows.rows().get(i).jsonl()).append('\n');
         }
         Folders.drop(bundle.dir("inbox/mass"), "bombs.jsonl", file.toString());
@@ -69,6 +71,68 @@ class MassBrokenInputTest extends BundleTestSupport {
         assertThat(results.get(120).path("error").path("reason").asText()).contains("nested more than");
         assertThat(results.get(130).path("error").path("reason").asText()).contains("string longer than");
         assertThat(results).filteredOn(r -> r.path("status").asText().equals("REJECTED")).hasSize(2);
+    }
+
+    @Test
+    void aLineLongerThanTheLimitRejectsItsRowAndIsNeverHeldWhole() throws Exception {
+        MassRows rows = MassRows.of(300, 0);
+        StringBuilder file = new StringBuilder(MassRows.CSV_HEADER).append('\n');
+        for (int i = 0; i < rows.rows().size(); i++) {
+            file.append(i == 249 ? "x".repeat(50_000) : rows.rows().get(i).csv()).append('\n');
+        }
+        Folders.drop(bundle.dir("inbox/mass"), "endless.csv", file.toString());
+
+        List<JsonNode> results = resultsOf("endless", 300);
+        assertThat(results.get(249).path("line").asInt()).isEqualTo(250);
+        assertThat(results.get(249).path("error").path("reason").asText())
+                .isEqualTo("is longer than 4096 characters (bundle.input.max-bytes)");
+        assertThat(results).filteredOn(r -> r.path("status").asText().equals("REJECTED")).hasSize(1);
+    }
+
+    @Test
+    void aBatchThatFailsForAReasonOutsideItsRowsEndsWithASummarySayingSoAndItsNameIsFreeAgain() throws Exception {
+        // where the batches' work folders should be, a file: the first rejected row cannot be written
+        Files.createDirectories(data.resolve("work"));
+        Files.writeString(data.resolve("work/mass"), "in the way");
+        MassRows rows = MassRows.of(300, 0);
+        StringBuilder file = new StringBuilder(MassRows.CSV_HEADER).append('\n');
+        for (int i = 0; i < rows.rows().size(); i++) {
+            file.append(i == 250 ? "not;a;row" : rows.rows().get(i).csv()).append('\n');
+        }
+        Folders.drop(bundle.dir("inbox/mass"), "blocked.csv", file.toString());
+
+        Path summary = data.resolve("outbox/mass/blocked.summary.json");
+        await().atMost(BATCH_TIME).until(() -> Files.exists(summary)
+                && Files.exists(data.resolve("error/mass/blocked.csv.error.json")));
+        JsonNode said = JSON.readTree(Folders.read(summary));
+        assertThat(said.path("status").asText()).isEqualTo("FAILED");
+        assertThat(said.path("error").asText()).startsWith("the batch could not be read to its end: ");
+        assertThat(said.path("rowsRead").asInt()).isGreaterThan(0);
+        MeterRegistry meters = bundle.context().getRegistry().lookupByNameAndType("metricsRegistry",
+                MeterRegistry.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> meters.get("lefi.mass.batches.running").gauge().value() == 0);
+
+        Files.delete(data.resolve("work/mass"));
+        Folders.drop(bundle.dir("inbox/mass"), "blocked.csv", MassRows.of(3, 0).csv());
+        Path again = data.resolve("outbox/mass/blocked-2.summary.json");
+        await().atMost(BATCH_TIME).until(() -> Files.exists(again));
+        assertThat(JSON.readTree(Folders.read(again)).path("rows").asInt()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Folders.names(data.resolve("work/mass")).isEmpty());
+    }
+
+    @Test
+    void batchesDroppedTogetherInWhichEveryRowIsInvalidAllFinish() throws Exception {
+        MeterRegistry meters = bundle.context().getRegistry().lookupByNameAndType("metricsRegistry",
+                MeterRegistry.class);
+        for (int i = 1; i <= 8; i++) {
+            Folders.drop(bundle.dir("inbox/mass"), "invalid-" + i + ".csv",
+                    MassRows.CSV_HEADER + "\n" + "19900101-0000;GLASS;2026-01-01;2026-06-30;HANDLAGGNING\n".repeat(i));
+        }
+        for (int i = 1; i <= 8; i++) {
+            assertThat(resultsOf("invalid-" + i, i)).allMatch(r -> r.path("status").asText().equals("REJECTED"));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> meters.get("lefi.mass.batches.running").gauge().value() == 0);
+        assertThat(sandbox.massSubmissions()).isZero();
     }
 
     private List<JsonNode> resultsOf(String batch, int rows) throws Exception {
