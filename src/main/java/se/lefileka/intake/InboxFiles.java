@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import org.apache.camel.Exchange;
 
 /**
@@ -27,10 +29,32 @@ public class InboxFiles {
         this.stable = stable;
     }
 
+    /**
+     * Refuses, before a byte of it is read, an inbox file that will never be read: one whose
+     * extension the inbox does not read (it is set aside once, with the reason, not left for ever),
+     * and a symbolic link (its target, maybe outside the inbox, is never read).
+     *
+     * @param extensions the extensions the inbox reads, comma-separated, any case ("csv,jsonl")
+     */
+    public void accept(Exchange exchange, String extensions) throws UnreadableInputException {
+        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        String path = exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
+        if (path != null && Files.isSymbolicLink(Path.of(path))) {
+            throw new UnreadableInputException("a symbolic link; an inbox reads regular files only, and the link's "
+                    + "target was not read");
+        }
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (!List.of(extensions.split(",")).contains(extension)) {
+            throw new UnreadableInputException("this inbox reads ." + extensions.replace(",", " and .")
+                    + " files only, whatever their case");
+        }
+    }
+
     /** Whether an unreadable inbox file is worth reading again after the stability time. */
     public boolean worthAnotherRead(Exchange exchange) {
         String path = exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
-        if (path == null || "mass".equals(exchange.getMessage().getHeader("LefiKind"))) {
+        if (path == null || "mass".equals(exchange.getMessage().getHeader("LefiKind"))
+                || Files.isSymbolicLink(Path.of(path))) {
             return false;
         }
         long modified;

@@ -76,6 +76,25 @@ class BrokenInputTest extends BundleTestSupport {
     }
 
     @Test
+    void anUnknownExtensionIsReportedOnceALinkIsNeverFollowedAndExtensionsAreReadInAnyCase() throws Exception {
+        Path inbox = bundle.dir("inbox/online");
+        Path outside = Files.writeString(data.resolveSibling(data.getFileName() + "-outside.json"), "{\n  secret: 1\n}");
+        Files.createSymbolicLink(inbox.resolve("link.json"), outside);
+        Folders.drop(inbox, "notes.txt", "a note");
+        Folders.drop(inbox, "UPPER.JSON", query("upper", Persons.known(12)));
+
+        Path errors = data.resolve("error/online");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Folders.names(errors).size() == 4
+                && Files.exists(data.resolve("outbox/online/upper.json")));
+        assertThat(reason(errors, "notes.txt")).isEqualTo("this inbox reads .json files only, whatever their case");
+        assertThat(reason(errors, "link.json")).startsWith("a symbolic link").doesNotContain("line");
+        assertThat(Files.isSymbolicLink(errors.resolve("link.json"))).as("the link itself set aside").isTrue();
+        assertThat(Folders.read(outside)).as("the target untouched").isEqualTo("{\n  secret: 1\n}");
+        assertThat(Folders.names(inbox)).isEmpty();
+        Files.delete(outside);
+    }
+
+    @Test
     void unreadableMessagesAreAnsweredAndDeadLetteredAtTheFirstReadingAndNothingEndsInTheBrokersDlq()
             throws Exception {
         EmbeddedBroker broker = bundle.context().getRegistry().lookupByNameAndType("embeddedBroker",
