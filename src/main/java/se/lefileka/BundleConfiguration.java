@@ -66,6 +66,7 @@ public class BundleConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
+        Settings.check(key -> property(properties, key));
         Registry registry = context.getRegistry();
         Clock clock = registry.findSingleByType(Clock.class);
         if (clock == null) {

@@ -64,7 +64,7 @@ public final class RouteCheck {
             CamelContext context = main.getCamelContext();
             problems.addAll(missingDirectRoutes(context, routes));
         } catch (Exception e) {
-            problems.add(describe(e));
+            problems.add(BundleMain.describe(e));
         } finally {
             main.stop();
             deleteAll(scratch);
@@ -97,16 +97,6 @@ public final class RouteCheck {
         called.removeAll(served);
         return called.stream().map(name -> "direct:" + name + " is called but no route is there (from: direct:"
                 + name + ")").toList();
-    }
-
-    private static String describe(Throwable e) {
-        StringBuilder message = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !message.toString().contains(t.getMessage())) {
-                message.append(message.isEmpty() ? "" : "; caused by: ").append(t.getMessage());
-            }
-        }
-        return message.toString();
     }
 
     private static int freePort() throws IOException {

@@ -84,6 +84,15 @@ public final class BundleProcess {
         }
     }
 
+    /** Waits for the process to end by itself and returns its exit code. */
+    public int exitCode(Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            kill();
+            throw new IllegalStateException("the bundle process did not exit within " + within);
+        }
+        return process.exitValue();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

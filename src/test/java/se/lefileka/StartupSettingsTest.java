@@ -1,0 +1,74 @@
+package se.lefileka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.lefileka.support.BundleProcess;
+import se.lefileka.support.BundleTestSupport;
+
+/** Settings that cannot work stop the bundle at start with a non-zero exit, naming each key. */
+class StartupSettingsTest extends BundleTestSupport {
+
+    @TempDir
+    Path otherData;
+
+    @Test
+    void settingsThatCannotWorkEndTheProcessWithACodeAndNameEachKeyEvenWithTheSandboxRunning() throws Exception {
+        BundleProcess bundle = BundleProcess.start(data, sandbox, Map.of(
+                "lefi.sandbox.enabled", "true",
+                "sla.mass.per-second", "-1",
+                "lefi.mass.chunk-size", "0",
+                "lefi.mass.hours.saturday", "25:00-7",
+                "leka.api.version", "v3",
+                "leka.url", "not a url"));
+        assertThat(bundle.exitCode(Duration.ofSeconds(60))).isEqualTo(1);
+        assertThat(bundle.log())
+                .contains("sla.mass.per-second = '-1': must be a whole number of 1 or more")
+                .contains("lefi.mass.chunk-size = '0': must be a whole number from 1 to 500")
+                .contains("lefi.mass.hours.saturday = '25:00-7': must be HH:MM-HH:MM")
+                .contains("leka.api.version = 'v3': must be one of v1, v2")
+                .contains("leka.url = 'not a url': must be empty, or an http:// or https:// URL");
+    }
+
+    @Test
+    void aFailureAfterTheSandboxStartedEndsTheProcessToo() throws Exception {
+        BundleProcess bundle = BundleProcess.start(data, sandbox, Map.of(
+                "lefi.sandbox.enabled", "true",
+                "lefi.url", "",
+                "lane.online.queue", "{{no.such.placeholder}}"));
+        assertThat(bundle.exitCode(Duration.ofSeconds(60))).isEqualTo(1);
+        assertThat(bundle.log()).contains("The bundle cannot start").contains("no.such.placeholder");
+    }
+
+    @Test
+    void anEmptySystemPropertyMeansUnsetAsInThePropertiesFile() throws Exception {
+        BundleProcess bundle = BundleProcess.start(otherData, sandbox, Map.of(
+                "lefi.sandbox.enabled", "true", "lefi.url", "", "leka.url", ""));
+        try {
+            bundle.awaitStarted(Duration.ofSeconds(60));
+            assertThat(bundle.log()).contains("FK sandbox serving LEFI and LEKA");
+        } finally {
+            bundle.stop();
+        }
+    }
+
+    @Test
+    void theShippedSettingsPassTheCheckAndAThreadCountOfZeroDoesNot() throws Exception {
+        Properties shipped = new Properties();
+        try (Reader file = Files.newBufferedReader(Path.of("config/application.properties"))) {
+            shipped.load(file);
+        }
+        Settings.check(key -> shipped.getProperty(key, "").trim());
+        assertThatThrownBy(() -> Settings.check(key -> "sla.online.threads".equals(key) ? "0"
+                : shipped.getProperty(key, "").trim()))
+                .hasMessageContaining("sla.online.threads = '0': must be a whole number of 1 or more");
+    }
+}
