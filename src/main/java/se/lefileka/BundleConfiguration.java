@@ -19,6 +19,8 @@ import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jms.connection.CachingConnectionFactory;
 import se.lefileka.audit.AuditExport;
 import se.lefileka.audit.AuditLog;
@@ -56,6 +58,8 @@ import se.lefileka.sla.WirePacing;
  */
 public class BundleConfiguration implements CamelConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BundleConfiguration.class);
+
     /** A mass chunk (500 rows, about 200 KB as Artemis stores text) stays an ordinary message. */
     static final int LARGE_MESSAGE_BYTES = 1024 * 1024;
     /** The Prometheus registry every metric goes to; Camel's metrics service serves it at /observe/metrics. */
@@ -67,6 +71,7 @@ public class BundleConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
         Settings.check(key -> property(properties, key));
+        LOG.info(Settings.summary(properties.loadProperties().stringPropertyNames(), key -> property(properties, key)));
         Registry registry = context.getRegistry();
         Clock clock = registry.findSingleByType(Clock.class);
         if (clock == null) {

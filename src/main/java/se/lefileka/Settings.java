@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import se.lefileka.calendar.Hours;
@@ -17,13 +19,34 @@ import se.lefileka.calendar.Hours;
 public final class Settings {
 
     private static final long MAX_CHUNK = 500;
+    private static final Pattern BUNDLE_KEY = Pattern.compile("(lefi|leka|jms|bundle|fk|sla|lane|camel)\\.");
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i)key|password|secret|token");
+    private static final String MASK = "xxxxxx";
     private static final Set<String> API_VERSIONS = Set.of("v1", "v2");
+    /** The pseudonym key the shipped properties hold: published, so pseudonyms made with it can be reversed. */
+    static final String PLACEHOLDER_PSEUDONYM_KEY = "change-this-secret";
 
     private final Function<String, String> properties;
     private final List<String> refusals = new ArrayList<>();
 
     private Settings(Function<String, String> properties) {
         this.properties = properties;
+    }
+
+    /**
+     * The bundle's settings as in effect (from whichever source), one per line, in key order: the
+     * value of every key naming a key, password, secret or token masked.
+     */
+    public static String summary(Set<String> keys, Function<String, String> properties) {
+        StringBuilder summary = new StringBuilder("Settings in effect:");
+        for (String key : new TreeSet<>(keys)) {
+            if (BUNDLE_KEY.matcher(key).lookingAt()) {
+                String value = properties.apply(key);
+                summary.append("\n    ").append(key).append(" = ")
+                        .append(SECRET_KEY.matcher(key).find() && !value.isEmpty() ? MASK : value);
+            }
+        }
+        return summary.toString();
     }
 
     /** Throws, listing each refused setting, if any setting cannot work. */
@@ -64,8 +87,21 @@ public final class Settings {
                 date(api + ".api.end-of-life." + version);
             }
         }
+        pseudonymKey();
         bool("lefi.sandbox.enabled", "jms.embedded.security", "lefi.mass.gate.enabled",
                 "lefi.online.service-window.hold", "bundle.tracing.enabled");
+    }
+
+    /** Against FK (lefi.url or leka.url set), the audit log's pseudonyms need a key of the organisation's own. */
+    private void pseudonymKey() {
+        String key = "bundle.audit.pseudonym-key";
+        String value = properties.apply(key);
+        boolean againstFk = !properties.apply("lefi.url").isEmpty() || !properties.apply("leka.url").isEmpty();
+        if (value.isEmpty() || againstFk && value.equals(PLACEHOLDER_PSEUDONYM_KEY)) {
+            refusals.add(key + ": must be a secret of your own (e.g. BUNDLE_AUDIT_PSEUDONYM_KEY), not "
+                    + (value.isEmpty() ? "empty" : "the placeholder shipped in the properties") + ", when lefi.url "
+                    + "or leka.url is set: pseudonyms made with a published key can be reversed");
+        }
     }
 
     private void atLeast(long min, String... keys) {

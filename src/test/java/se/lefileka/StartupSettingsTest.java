@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.lefileka.support.BundleProcess;
 import se.lefileka.support.BundleTestSupport;
+import se.lefileka.support.RunningBundle;
 
 /** Settings that cannot work stop the bundle at start with a non-zero exit, naming each key. */
 class StartupSettingsTest extends BundleTestSupport {
@@ -61,11 +62,39 @@ class StartupSettingsTest extends BundleTestSupport {
     }
 
     @Test
+    void thePlaceholderPseudonymKeyRefusesStartAgainstFk() throws Exception {
+        BundleProcess bundle = BundleProcess.start(data, sandbox, Map.of(
+                "bundle.audit.pseudonym-key", "change-this-secret"));
+        assertThat(bundle.exitCode(Duration.ofSeconds(60))).isEqualTo(1);
+        assertThat(bundle.log()).contains("bundle.audit.pseudonym-key: must be a secret of your own");
+    }
+
+    @Test
+    void theStartUpSummaryMasksEverySecret() throws Exception {
+        BundleProcess bundle = BundleProcess.start(otherData, sandbox, Map.of(
+                "fk.tls.trust-store-password", "trust-test-secret", "lefi.api.version", "v1"));
+        try {
+            bundle.awaitStarted(Duration.ofSeconds(60));
+            String log = bundle.log();
+            assertThat(log).contains("bundle.audit.pseudonym-key = xxxxxx")
+                    .contains("fk.tls.trust-store-password = xxxxxx")
+                    .contains("jms.embedded.bundle-password = xxxxxx")
+                    .contains("lefi.api.version = v1")
+                    .doesNotContain(RunningBundle.PSEUDONYM_KEY)
+                    .doesNotContain(RunningBundle.BUNDLE_PASSWORD)
+                    .doesNotContain("trust-test-secret");
+        } finally {
+            bundle.stop();
+        }
+    }
+
+    @Test
     void theShippedSettingsPassTheCheckAndAThreadCountOfZeroDoesNot() throws Exception {
         Properties shipped = new Properties();
         try (Reader file = Files.newBufferedReader(Path.of("config/application.properties"))) {
             shipped.load(file);
         }
+        // the shipped settings run the sandbox (no lefi.url): the placeholder pseudonym key is allowed there
         Settings.check(key -> shipped.getProperty(key, "").trim());
         assertThatThrownBy(() -> Settings.check(key -> "sla.online.threads".equals(key) ? "0"
                 : shipped.getProperty(key, "").trim()))

@@ -35,9 +35,11 @@ import se.lefileka.support.RunningBundle;
  */
 class PersonalDataInLogsTest {
 
-    /** Anything written like a personnummer or samordningsnummer (date part, optional separator, four digits). */
+    /** Anything written like a personnummer or samordningsnummer (date part, any one separator or none, four digits). */
     private static final Pattern PERSONNUMMER = Pattern.compile(
-            "(?<![0-9])(19|20)?[0-9]{2}(0[1-9]|1[0-2])([0-2][0-9]|3[01]|[6-8][0-9]|9[01])[-+]?[0-9]{4}(?![0-9])");
+            "(?<![0-9])(19|20)?[0-9]{2}(0[1-9]|1[0-2])([0-2][0-9]|3[01]|[6-8][0-9]|9[01])[-+_ \u2013\u2014]?[0-9]{4}(?![0-9])");
+    /** The separators users write in file names: a space, an underscore, an en dash. */
+    private static final List<String> SEPARATORS = List.of(" ", "_", "\u2013");
 
     @TempDir
     Path data;
@@ -62,7 +64,7 @@ class PersonalDataInLogsTest {
         for (int i = 0; i < 3; i++) {
             persons.add(Persons.known(i)); // the notifications' persons
         }
-        for (int i = 300; i < 306; i++) {
+        for (int i = 300; i < 309; i++) {
             persons.add(Persons.known(i));
         }
         String badCheckDigit = persons.get(3).substring(0, 11) + ((persons.get(3).charAt(11) - '0' + 1) % 10);
@@ -83,6 +85,14 @@ class PersonalDataInLogsTest {
                 [{"requestId": "q-1", "personnummer": "%s", "benefits": ["SJUKPENNING"], "from": "2026-01-01", "to": "2026-06-30"},
                  {"requestId": "q-bad", "personnummer": "%s", "benefits": ["SJUKPENNING"], "from": "2026-01-01", "to": "2026-06-30"}]"""
                 .formatted(dashed(persons.get(3)), badCheckDigit));
+        // file names that hold a personnummer, written with a space, an underscore, an en dash (one of them unreadable)
+        for (int i = 0; i < SEPARATORS.size(); i++) {
+            String person = persons.get(9 + i);
+            String name = "Anna " + person.substring(0, 8) + SEPARATORS.get(i) + person.substring(8);
+            Folders.drop(data.resolve("inbox/online"), name + ".json", i == 2 ? "not json" : """
+                    {"requestId": "named-%d", "personnummer": "%s", "benefits": ["SJUKPENNING"], "from": "2026-01-01", "to": "2026-06-30"}"""
+                    .formatted(i, person));
+        }
         Folders.drop(data.resolve("inbox/mass"), "kommun.csv", "personnummer;benefits;from;to\n"
                 + dashed(persons.get(4)) + ";SJUKPENNING;2026-01-01;2026-06-30\n"
                 + persons.get(5).substring(2) + ";BOSTADSBIDRAG;2026-01-01;2026-06-30\n"
@@ -102,6 +112,8 @@ class PersonalDataInLogsTest {
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(data.resolve("outbox/online/q-1.json"))
                 && Files.exists(data.resolve("outbox/online/q-bad.json"))
+                && Files.exists(data.resolve("outbox/online/named-1.json"))
+                && Folders.names(data.resolve("error/online")).size() == 2
                 && Files.exists(data.resolve("outbox/mass/kommun.summary.json"))
                 && Files.exists(data.resolve("outbox/subscriptions/s-1.json"))
                 && sandbox.unacknowledgedNotifications() == 0);
@@ -112,6 +124,10 @@ class PersonalDataInLogsTest {
         for (String person : persons) {
             for (String form : List.of(person, person.substring(2), dashed(person), dashed(person).substring(2))) {
                 assertThat(log).as("the log holds no personnummer").doesNotContain(form);
+            }
+            for (String separator : SEPARATORS) {
+                assertThat(log).as("the log holds no personnummer")
+                        .doesNotContain(person.substring(0, 8) + separator + person.substring(8));
             }
         }
         List<String> lines = log.lines().filter(line -> PERSONNUMMER.matcher(line.replace(data.toString(), ""))

@@ -58,6 +58,7 @@ public final class BundleProcess {
                 "-Djms.embedded.bundle-password=" + RunningBundle.BUNDLE_PASSWORD,
                 "-Dlefi.url=" + sandbox.url(),
                 "-Dleka.url=" + sandbox.url(),
+                "-Dbundle.audit.pseudonym-key=" + RunningBundle.PSEUDONYM_KEY,
                 // a process of its own runs on the real clock: take calls at whatever hour the test runs
                 "-Dlefi.mass.gate.enabled=false",
                 "-Dlefi.online.service-window.hold=false"));

@@ -26,6 +26,7 @@ public final class RunningBundle implements AutoCloseable {
     public static final String BUNDLE_PASSWORD = "bundle-test-secret";
     public static final String PRODUCER_PASSWORD = "producer-test-secret";
     public static final String CONSUMER_PASSWORD = "consumer-test-secret";
+    public static final String PSEUDONYM_KEY = "pseudonym-test-secret";
 
     /** Unless a test says otherwise, the bundle's time runs from a Tuesday morning, when FK takes mass calls. */
     public static final String OPEN_HOURS = "2026-11-24T10:00";
@@ -78,6 +79,7 @@ public final class RunningBundle implements AutoCloseable {
         all.put("bundle.inbox.stable-millis", "1000");
         all.put("lefi.url", sandbox.url());
         all.put("leka.url", sandbox.url());
+        all.put("bundle.audit.pseudonym-key", PSEUDONYM_KEY);
         all.putAll(settings);
         Main main = BundleMain.create();
         all.forEach(main::addOverrideProperty);
