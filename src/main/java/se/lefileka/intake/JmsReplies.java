@@ -6,6 +6,7 @@ import jakarta.jms.Queue;
 import jakarta.jms.Topic;
 import java.util.Collection;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -15,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * Remembers where a JMS request is to be answered, in headers that survive the lane: the
  * request's {@code JMSReplyTo} (else the default queue) and its correlation id (else its message id).
  * A reply destination is the producer's to choose, but never one of the bundle's own queues (its
- * request queues, lanes, tally, notifications, dead letters): a request that names one is answered
- * on the default queue, and the bundle's queues receive nothing.
+ * request queues, lanes, tally, notifications, dead letters), nor a name that is more than letters,
+ * digits, {@code .}, {@code _} and {@code -} (it becomes part of an endpoint URI): a request that
+ * names one is answered on the default queue, and the bundle's queues receive nothing.
  */
 public class JmsReplies {
 
@@ -24,6 +26,7 @@ public class JmsReplies {
     public static final String CORRELATION_ID = "LefiCorrelationId";
 
     private static final Logger LOG = LoggerFactory.getLogger(JmsReplies.class);
+    private static final Pattern PLAIN_NAME = Pattern.compile("(queue|topic):[A-Za-z0-9._-]{1,200}");
 
     private final Set<String> bundleQueues;
 
@@ -38,6 +41,11 @@ public class JmsReplies {
         if (address != null && bundleQueues.contains(address.substring(address.indexOf(':') + 1))) {
             LOG.warn("Message {} names the bundle's own {} as its reply destination; it is answered on {}",
                     message.getHeader("JMSMessageID"), address, defaultQueue);
+            address = null;
+        } else if (address != null && !PLAIN_NAME.matcher(address).matches()) {
+            // the name becomes part of an endpoint URI: nothing in it may add options to the endpoint
+            LOG.warn("Message {} names a reply destination that is no plain queue or topic name; it is answered on {}",
+                    message.getHeader("JMSMessageID"), defaultQueue);
             address = null;
         }
         message.setHeader(REPLY_TO, address == null ? "queue:" + defaultQueue : address);
