@@ -21,13 +21,15 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.Header;
+import se.lefileka.intake.FileNames;
 import se.lefileka.intake.UnreadableInputException;
 import se.lefileka.query.QueryValidator;
 
 /**
  * Exports the audit log as CSV: the rows of a period ({@code {"from": "YYYY-MM-DD", "to":
  * "YYYY-MM-DD"}}, both days included, Stockholm time; either may be left out), streamed from the
- * database to {@code <outbox>/<name>.csv}, written under a temporary name and then renamed.
+ * database to {@code <outbox>/<name>.csv} (or {@code <name>-2.csv} ..., never over an earlier
+ * export), written under a temporary name and then renamed.
  */
 public class AuditExport {
 
@@ -54,8 +56,9 @@ public class AuditExport {
         if (from.isAfter(to)) {
             throw new UnreadableInputException("from is after to");
         }
-        String name = requestFile.replaceFirst("\\.[^.]*$", "") + ".csv";
         Files.createDirectories(outbox);
+        // an earlier export of the same name stays: this one gets <name>-2.csv
+        String name = FileNames.firstFree(outbox, requestFile.replaceFirst("\\.[^.]*$", ""), ".csv");
         Path temporary = outbox.resolve("." + name);
         CsvSchema schema = CsvSchema.builder().addColumns(List.of(COLUMNS), CsvSchema.ColumnType.STRING)
                 .build().withHeader();
@@ -80,7 +83,7 @@ public class AuditExport {
             }
         }
         Path file = outbox.resolve(name);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
         return file.toString();
     }
 

@@ -100,6 +100,16 @@ public class FileNames {
         }
     }
 
+    /** {@code <base><ending>}, or {@code <base>-2<ending>} ..., the first name not taken in the folder. */
+    public static String firstFree(Path folder, String base, String ending) {
+        for (int n = 1; ; n++) {
+            String name = fit(base, (n == 1 ? "" : "-" + n) + ending);
+            if (!Files.exists(folder.resolve(name))) {
+                return name;
+            }
+        }
+    }
+
     /** A name from outside, as it may be written: no path separators, dots that climb, or control characters. */
     public static String checked(String name) {
         if (name == null || name.isEmpty() || UNSAFE.matcher(name).find() || name.length() > MAX_NAME_CHARS) {

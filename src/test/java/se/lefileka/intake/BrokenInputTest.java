@@ -25,6 +25,7 @@ import se.lefileka.broker.EmbeddedBroker;
 import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
 import se.lefileka.support.Persons;
+import se.lefileka.support.Queries;
 import se.lefileka.support.RunningBundle;
 
 /**
@@ -52,14 +53,14 @@ class BrokenInputTest extends BundleTestSupport {
         files.put("nested.json", ("[".repeat(2000) + "]".repeat(2000)).getBytes(StandardCharsets.UTF_8));
         files.put("huge-string.json", ("{\"requestId\": \"" + "x".repeat(2000) + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
-        files.put("too-big.json", ("[" + (query("big", Persons.known(5)) + ",").repeat(40) + "{}]")
+        files.put("too-big.json", ("[" + (Queries.online("big", Persons.known(5)) + ",").repeat(40) + "{}]")
                 .getBytes(StandardCharsets.UTF_8));
-        files.put("trailing.json", (query("trailing", Persons.known(6)) + " {\"more\": 1}")
+        files.put("trailing.json", (Queries.online("trailing", Persons.known(6)) + " {\"more\": 1}")
                 .getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             Folders.drop(inbox, file.getKey(), file.getValue());
         }
-        Folders.drop(inbox, "bom.json", "\uFEFF" + query("bom", Persons.known(7)));
+        Folders.drop(inbox, "bom.json", "\uFEFF" + Queries.online("bom", Persons.known(7)));
 
         Path errors = data.resolve("error/online");
         await().atMost(Duration.ofSeconds(30)).until(() -> Folders.names(errors).size() == 2 * files.size()
@@ -81,7 +82,7 @@ class BrokenInputTest extends BundleTestSupport {
         Path outside = Files.writeString(data.resolveSibling(data.getFileName() + "-outside.json"), "{\n  secret: 1\n}");
         Files.createSymbolicLink(inbox.resolve("link.json"), outside);
         Folders.drop(inbox, "notes.txt", "a note");
-        Folders.drop(inbox, "UPPER.JSON", query("upper", Persons.known(12)));
+        Folders.drop(inbox, "UPPER.JSON", Queries.online("upper", Persons.known(12)));
 
         Path errors = data.resolve("error/online");
         await().atMost(Duration.ofSeconds(30)).until(() -> Folders.names(errors).size() == 4
@@ -143,7 +144,7 @@ class BrokenInputTest extends BundleTestSupport {
     @Test
     void aFileWhoseNameIsTooLongToArchiveWithATimeIsAskedOnceAndArchivedUnderAShorterName() throws Exception {
         String name = "q".repeat(250) + ".json";
-        Folders.drop(bundle.dir("inbox/online"), name, query("long-name", Persons.known(9)));
+        Folders.drop(bundle.dir("inbox/online"), name, Queries.online("long-name", Persons.known(9)));
 
         Path archive = data.resolve("archive/online");
         await().atMost(Duration.ofSeconds(30)).until(() -> Folders.names(archive).size() == 1
@@ -160,7 +161,7 @@ class BrokenInputTest extends BundleTestSupport {
         // where the online outbox should be, a file: no answer can be written there
         Files.createDirectories(data.resolve("outbox"));
         Files.writeString(data.resolve("outbox/online"), "in the way");
-        Folders.drop(bundle.dir("inbox/online"), "blocked.json", query("blocked", Persons.known(10)));
+        Folders.drop(bundle.dir("inbox/online"), "blocked.json", Queries.online("blocked", Persons.known(10)));
 
         try (JMSContext jms = bundle.jmsClient().createContext();
              JMSConsumer dead = jms.createConsumer(jms.createQueue("lefi.dead-letter"))) {
@@ -180,7 +181,7 @@ class BrokenInputTest extends BundleTestSupport {
     void aLaneMessageAskingForARouteThatIsNotTheLanesGoesToTheDeadLetterQueueUnread() throws Exception {
         try (JMSContext jms = bundle.jmsClient().createContext();
              JMSConsumer dead = jms.createConsumer(jms.createQueue("lefi.dead-letter"))) {
-            TextMessage forged = jms.createTextMessage(query("forged", Persons.known(11)));
+            TextMessage forged = jms.createTextMessage(Queries.online("forged", Persons.known(11)));
             forged.setStringProperty("LefiCall", "lefi-online");
             forged.setStringProperty("LefiAnswer", "reply");
             forged.setStringProperty("LefiKind", "../../../escaped");
@@ -193,12 +194,6 @@ class BrokenInputTest extends BundleTestSupport {
         }
         assertThat(sandbox.onlineAnswers()).isZero();
         assertThat(Files.exists(data.resolve("../../escaped"))).isFalse();
-    }
-
-    private static String query(String requestId, String personnummer) {
-        return """
-                {"requestId": "%s", "personnummer": "%s", "benefits": ["SJUKPENNING"],
-                 "from": "2026-01-01", "to": "2026-06-30"}""".formatted(requestId, personnummer);
     }
 
     private static String reason(Path errors, String file) throws Exception {

@@ -14,6 +14,7 @@ import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
 import se.lefileka.support.MassRows;
 import se.lefileka.support.Persons;
+import se.lefileka.support.Queries;
 import se.lefileka.support.RunningBundle;
 
 /** An answer or a batch's results already in the outbox stay; what comes later under the same name gets a distinct one. */
@@ -29,11 +30,11 @@ class NothingOverwrittenTest extends BundleTestSupport {
     @Test
     void aSecondQueryWithTheSameRequestIdIsAnsweredUnderADistinctName() throws Exception {
         Path outbox = data.resolve("outbox/online");
-        Folders.drop(bundle.dir("inbox/online"), "first.json", query("same", Persons.known(1)));
+        Folders.drop(bundle.dir("inbox/online"), "first.json", Queries.online("same", Persons.known(1)));
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(outbox.resolve("same.json")));
         String first = Folders.read(outbox.resolve("same.json"));
 
-        Folders.drop(bundle.dir("inbox/online"), "second.json", query("same", Persons.known(2)));
+        Folders.drop(bundle.dir("inbox/online"), "second.json", Queries.online("same", Persons.known(2)));
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(outbox.resolve("same-2.json")));
         assertThat(Folders.read(outbox.resolve("same.json"))).as("the first answer stays").isEqualTo(first);
         assertThat(JSON.readTree(Folders.read(outbox.resolve("same-2.json"))).path("requestId").asText())
@@ -57,9 +58,14 @@ class NothingOverwrittenTest extends BundleTestSupport {
                 .isEqualTo("kommun-2");
     }
 
-    private static String query(String requestId, String personnummer) {
-        return """
-                {"requestId": "%s", "personnummer": "%s", "benefits": ["SJUKPENNING"],
-                 "from": "2026-01-01", "to": "2026-06-30"}""".formatted(requestId, personnummer);
+    @Test
+    void anAuditExportOfANameAlreadyInTheOutboxGetsADistinctName() throws Exception {
+        Path outbox = data.resolve("outbox/audit");
+        Folders.drop(bundle.dir("inbox/audit"), "all.json", "{}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(outbox.resolve("all.csv")));
+        Files.writeString(outbox.resolve("all.csv"), "kept");
+        Folders.drop(bundle.dir("inbox/audit"), "all.json", "{}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(outbox.resolve("all-2.csv")));
+        assertThat(Folders.read(outbox.resolve("all.csv"))).isEqualTo("kept");
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
 import se.lefileka.support.Persons;
+import se.lefileka.support.Queries;
 import se.lefileka.support.RunningBundle;
 
 /** Bad queries are answered REJECTED and never reach FK; unreadable input is set aside with its reason. */
@@ -73,7 +74,7 @@ class OnlineIntakeTest extends BundleTestSupport {
         Folders.drop(inbox, "not-json.json", "this is not json");
         Folders.drop(inbox, "wrong-shape.json", "\"just a string\"");
         Folders.drop(inbox, "empty.json", "");
-        Folders.drop(inbox, "fine.json", OnlineLaneTest.query("fine", Persons.known(4)));
+        Folders.drop(inbox, "fine.json", Queries.online("fine", Persons.known(4)));
 
         Path errors = data.resolve("error/online");
         await().atMost(Duration.ofSeconds(30)).until(() -> Folders.names(errors).size() == 6

@@ -21,6 +21,7 @@ import se.lefileka.sandbox.Budget;
 import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
 import se.lefileka.support.Persons;
+import se.lefileka.support.Queries;
 import se.lefileka.support.RunningBundle;
 
 /** The online lane keeps the SLA under load, rides out FK's faults and survives a restart. */
@@ -35,8 +36,8 @@ class OnlineLaneTest extends BundleTestSupport {
         try (JMSContext jms = bundle.jmsClient().createContext()) {
             Queue replies = jms.createQueue("burst.replies");
             for (int i = 0; i < 10; i++) {
-                Folders.drop(inbox, "q" + i + ".json", query("file-" + i, Persons.known(i)));
-                TextMessage message = jms.createTextMessage(query("jms-" + i, Persons.known(10 + i)));
+                Folders.drop(inbox, "q" + i + ".json", Queries.online("file-" + i, Persons.known(i)));
+                TextMessage message = jms.createTextMessage(Queries.online("jms-" + i, Persons.known(10 + i)));
                 message.setJMSReplyTo(replies);
                 jms.createProducer().send(jms.createQueue("lefi.online.requests"), message);
             }
@@ -60,7 +61,7 @@ class OnlineLaneTest extends BundleTestSupport {
         try (JMSContext jms = bundle.jmsClient().createContext()) {
             Queue replies = jms.createQueue("fault.replies");
             for (int i = 0; i < 5; i++) {
-                TextMessage message = jms.createTextMessage(query("fault-" + i, Persons.known(i)));
+                TextMessage message = jms.createTextMessage(Queries.online("fault-" + i, Persons.known(i)));
                 message.setJMSReplyTo(replies);
                 jms.createProducer().send(jms.createQueue("lefi.online.requests"), message);
             }
@@ -79,7 +80,7 @@ class OnlineLaneTest extends BundleTestSupport {
         Path inbox = bundle.dir("inbox/online");
         StringBuilder many = new StringBuilder("[");
         for (int i = 0; i < 8; i++) {
-            many.append(i == 0 ? "" : ",").append(query("restart-" + i, Persons.known(i)));
+            many.append(i == 0 ? "" : ",").append(Queries.online("restart-" + i, Persons.known(i)));
         }
         Folders.drop(inbox, "many.json", many.append("]").toString());
         Path outbox = data.resolve("outbox/online");
@@ -94,12 +95,6 @@ class OnlineLaneTest extends BundleTestSupport {
             assertThat(status(outbox.resolve("restart-" + i + ".json"))).isEqualTo("OK");
         }
         assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
-    }
-
-    static String query(String requestId, String personnummer) {
-        return """
-                {"requestId": "%s", "personnummer": "%s", "benefits": ["SJUKPENNING"],
-                 "from": "2026-01-01", "to": "2026-06-30"}""".formatted(requestId, personnummer);
     }
 
     private static List<String> receiveAll(JMSContext jms, Queue queue, int count, Duration within) throws Exception {
