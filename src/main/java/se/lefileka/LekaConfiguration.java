@@ -13,7 +13,6 @@ import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
-import se.lefileka.audit.Pseudonyms;
 import se.lefileka.fk.FkWire;
 import se.lefileka.intake.InputLimits;
 import se.lefileka.intake.JsonInput;
@@ -23,6 +22,7 @@ import se.lefileka.leka.NotificationDeliveries;
 import se.lefileka.leka.NotificationFetches;
 import se.lefileka.leka.NotificationLog;
 import se.lefileka.leka.SubscriptionCommands;
+import se.lefileka.personnummer.Pseudonyms;
 import se.lefileka.query.QueryValidator;
 
 /** Binds the beans the LEKA routes call; runs after {@link BundleConfiguration}, whose beans it uses. */

@@ -9,13 +9,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
-import se.lefileka.query.AnswerSource;
+import se.lefileka.leka.NotificationLog;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import se.lefileka.leka.NotificationLog;
 import se.lefileka.leka.SubscriptionResult;
 import se.lefileka.mass.MassChunk;
 import se.lefileka.mass.MassReply;
+import se.lefileka.personnummer.Pseudonyms;
+import se.lefileka.query.AnswerSource;
 import se.lefileka.query.QueryResult;
 
 /**

@@ -9,7 +9,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.lefileka.audit.Pseudonyms;
+import se.lefileka.personnummer.Pseudonyms;
 import se.lefileka.sla.LaneRetry;
 
 /**

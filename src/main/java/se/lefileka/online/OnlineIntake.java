@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.apache.camel.Exchange;
-import se.lefileka.audit.Pseudonyms;
+import se.lefileka.personnummer.Pseudonyms;
 import se.lefileka.query.AnswerTime;
 import se.lefileka.query.InvalidQueryException;
 import se.lefileka.query.OnlineQuery;

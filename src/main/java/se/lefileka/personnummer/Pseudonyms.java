@@ -1,4 +1,4 @@
-package se.lefileka.audit;
+package se.lefileka.personnummer;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
