@@ -9,6 +9,7 @@ import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +51,24 @@ class OnlineLaneTest extends BundleTestSupport {
         }
         assertThat(sandbox.onlineAnswers()).isEqualTo(20);
         assertThat(sandbox.judge().calls(Budget.ONLINE)).isEqualTo(20);
+        assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
+    }
+
+    @Test
+    void aQueryFkCannotTakeForTheRetryTimeIsAnsweredFailedWithTheReason() throws Exception {
+        bundle = RunningBundle.start(data, sandbox, Map.of("lane.retry.max-millis", "3000",
+                "lane.retry.first-backoff-millis", "300", "lane.retry.max-backoff-millis", "600",
+                "leka.notifications.first-fetch-millis", "600000"));
+        sandbox.faults().failNext(1000);
+        Folders.drop(bundle.dir("inbox/online"), "doomed.json", Queries.online("doomed", Persons.known(3)));
+
+        Path answer = data.resolve("outbox/online/doomed.json");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(answer));
+        JsonNode result = JSON.readTree(Folders.read(answer));
+        assertThat(result.path("status").asText()).isEqualTo("FAILED");
+        assertThat(result.path("error").path("reason").asText()).startsWith("FK could not take the call");
+        assertThat(result.path("requestId").asText()).isEqualTo("doomed");
+        assertThat(sandbox.judge().calls(Budget.ONLINE)).as("retried, then given up").isGreaterThan(2);
         assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
     }
 

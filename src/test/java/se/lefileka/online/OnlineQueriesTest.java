@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
-import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.nio.file.Files;
@@ -16,7 +15,9 @@ import java.sql.ResultSet;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import se.lefileka.support.BundleTestSupport;
@@ -78,9 +79,10 @@ class OnlineQueriesTest extends BundleTestSupport {
         bundle = RunningBundle.start(data, sandbox, Map.of("lefi.api.version", version));
         try (JMSContext jms = bundle.jmsClient().createContext()) {
             Queue replies = jms.createQueue("test.replies");
-            Message found = ask(jms, replies, "corr-1", Persons.known(2));
-            Message missing = ask(jms, replies, "corr-2", Persons.personnummer("19700101", 991));
-            Message hidden = ask(jms, replies, "corr-3", Persons.personnummer("19700101", 981));
+            ask(jms, replies, "corr-1", Persons.known(2));
+            ask(jms, replies, "corr-2", Persons.personnummer("19700101", 991));
+            ask(jms, replies, "corr-3", Persons.personnummer("19700101", 981));
+            Set<String> answered = new HashSet<>();
 
             JMSConsumer consumer = jms.createConsumer(replies);
             for (int i = 0; i < 3; i++) {
@@ -95,19 +97,18 @@ class OnlineQueriesTest extends BundleTestSupport {
                     default -> throw new AssertionError("unexpected correlation id " + reply.getJMSCorrelationID());
                 };
                 assertThat(result.path("status").asText()).isEqualTo(expected);
+                answered.add(reply.getJMSCorrelationID());
                 if (expected.equals("PROTECTED")) {
                     assertThat(result.has("personnummer")).isFalse();
                     assertThat(result.has("benefits")).isFalse();
                 }
             }
-            assertThat(found.getJMSCorrelationID()).isEqualTo("corr-1");
-            assertThat(missing).isNotNull();
-            assertThat(hidden).isNotNull();
+            assertThat(answered).as("each query answered once").containsExactlyInAnyOrder("corr-1", "corr-2", "corr-3");
         }
         assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
     }
 
-    private static Message ask(JMSContext jms, Queue replies, String correlationId, String personnummer)
+    private static void ask(JMSContext jms, Queue replies, String correlationId, String personnummer)
             throws Exception {
         TextMessage request = jms.createTextMessage("""
                 {"personnummer": "%s", "benefits": ["ALDERSPENSION"], "from": "2026-01-01", "to": "2026-03-31",
@@ -115,6 +116,5 @@ class OnlineQueriesTest extends BundleTestSupport {
         request.setJMSReplyTo(replies);
         request.setJMSCorrelationID(correlationId);
         jms.createProducer().send(jms.createQueue("lefi.online.requests"), request);
-        return request;
     }
 }
