@@ -52,7 +52,7 @@ public final class RouteCheck {
         List<String> problems = new ArrayList<>();
         Path scratch = Files.createTempDirectory("route-check");
         Main main = BundleMain.create();
-        main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + routes.toAbsolutePath() + "/*.yaml");
+        main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + routes.toAbsolutePath() + "/*.camel.yaml");
         main.addOverrideProperty("camel.main.auto-startup", "false");
         main.addOverrideProperty("camel.management.enabled", "false");
         main.addOverrideProperty("bundle.data.dir", scratch.toString());
@@ -87,7 +87,7 @@ public final class RouteCheck {
             }
         }
         try (Stream<Path> files = Files.list(routes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".camel.yaml")).sorted().toList()) {
                 Matcher matcher = LANE_TARGET.matcher(Files.readString(file));
                 while (matcher.find()) {
                     called.add(matcher.group(2));

@@ -22,20 +22,20 @@ class RouteCheckTest {
     @Test
     void aFileThatDoesNotParseIsReported() throws Exception {
         copyRoutes();
-        Files.writeString(edited.resolve("online-queries.yaml"), "- route:\n    id: broken\n  from: [\n");
-        assertThat(RouteCheck.check(edited)).singleElement().asString().contains("online-queries.yaml");
+        Files.writeString(edited.resolve("online-queries.camel.yaml"), "- route:\n    id: broken\n  from: [\n");
+        assertThat(RouteCheck.check(edited)).singleElement().asString().contains("online-queries.camel.yaml");
     }
 
     @Test
     void aMissingBeanAPropertyOrADirectRouteIsReported() throws Exception {
         copyRoutes();
-        Path replies = edited.resolve("replies.yaml");
+        Path replies = edited.resolve("replies.camel.yaml");
         Files.writeString(replies, Files.readString(replies).replace("id: reply", "id: reply-renamed")
                 .replace("uri: direct:reply", "uri: direct:reply-renamed"));
         assertThat(RouteCheck.check(edited)).singleElement().asString().startsWith("direct:reply is called");
 
         copyRoutes();
-        Path audit = edited.resolve("audit-export.yaml");
+        Path audit = edited.resolve("audit-export.camel.yaml");
         Files.writeString(audit, Files.readString(audit).replace("ref: auditExport", "ref: auditExporter"));
         assertThat(RouteCheck.check(edited)).singleElement().asString().contains("auditExporter");
 

@@ -46,7 +46,7 @@ public class LefiApi {
 
     /** Words the online query in the exchange's body for FK and sets the call's HTTP headers. */
     public String onlineRequest(Exchange exchange) throws Exception {
-        OnlineQuery query = exchange.getMessage().getMandatoryBody(OnlineQuery.class);
+        OnlineQuery query = wire.read(exchange.getMessage().getMandatoryBody(String.class), OnlineQuery.class);
         exchange.setProperty(QUERY, query);
         return wire.prepare(exchange.getMessage(), wire.mapper().onlineQuery(query, UUID.randomUUID().toString()),
                 query.requestId());

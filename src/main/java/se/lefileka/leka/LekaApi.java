@@ -59,7 +59,8 @@ public class LekaApi {
 
     /** Words the subscription command in the exchange's body for LEKA. */
     public String subscriptionRequest(Exchange exchange) throws Exception {
-        SubscriptionCommand command = exchange.getMessage().getMandatoryBody(SubscriptionCommand.class);
+        SubscriptionCommand command = wire.read(exchange.getMessage().getMandatoryBody(String.class),
+                SubscriptionCommand.class);
         exchange.setProperty(COMMAND, command);
         FkRequest request = switch (command.action()) {
             case REGISTER -> mapper.register(command.personnummer(), command.benefits());
