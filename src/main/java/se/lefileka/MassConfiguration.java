@@ -71,7 +71,6 @@ public class MassConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("queryValidator", QueryValidator.class), batches, files,
                 dataDir.resolve("outbox").resolve("mass"), clock, version));
         registry.bind("massCases", new MassCases(json, batches, files, clock, version,
-                Long.parseLong(property(properties, "lefi.mass.first-poll-millis")),
                 Long.parseLong(property(properties, "lefi.mass.poll-millis"))));
         registry.bind("massTally", new MassTally(json));
         registry.bind("massTallyRepository", tallyRepository(dataSource, property(properties, "bundle.db.url")));

@@ -15,6 +15,7 @@ import se.lefileka.query.AnswerTime;
 import se.lefileka.query.Problem;
 import se.lefileka.query.QueryResult;
 import se.lefileka.query.ResultStatus;
+import se.lefileka.sla.LaneHeaders;
 import se.lefileka.sla.LaneRetry;
 
 /**
@@ -32,23 +33,16 @@ public class MassCases {
     private final BatchFiles files;
     private final Clock clock;
     private final String apiVersion;
-    private final long firstPollMillis;
     private final long pollMillis;
 
     public MassCases(ObjectMapper json, MassBatches batches, BatchFiles files, Clock clock, String apiVersion,
-                     long firstPollMillis, long pollMillis) {
+                     long pollMillis) {
         this.json = json;
         this.batches = batches;
         this.files = files;
         this.clock = clock;
         this.apiVersion = apiVersion;
-        this.firstPollMillis = firstPollMillis;
         this.pollMillis = pollMillis;
-    }
-
-    /** The lane message that submits the chunk. */
-    public String submission(MassChunk chunk, Exchange exchange) throws JsonProcessingException {
-        return laneMessage(chunk, "lefi-mass-submit", 0, exchange);
     }
 
     public void queued(MassChunk chunk) throws SQLException {
@@ -71,23 +65,22 @@ public class MassCases {
         return MassReply.answered(chunk, failed);
     }
 
-    /** The chunk's next call, as a lane message due when it is to be made. */
-    public String nextCall(MassReply reply, Exchange exchange) throws Exception {
-        MassChunk chunk = reply.chunk();
-        return switch (reply.kind()) {
-            case ACCEPTED -> {
-                batches.chunkSubmitted(chunk);
-                yield laneMessage(chunk, "lefi-mass-poll", firstPollMillis, exchange);
-            }
-            case PENDING -> laneMessage(chunk, "lefi-mass-poll", reply.retryAfterSeconds() == null ? pollMillis
-                    : Math.max(1000L, reply.retryAfterSeconds() * 1000L), exchange);
-            case EXPIRED -> {
-                LOG.warn("Mass batch chunk {}: FK no longer keeps case {}; submitting it again", chunk.number(),
-                        chunk.arendeId());
-                yield laneMessage(chunk.withArendeId(null), "lefi-mass-submit", 0, exchange);
-            }
-            case ANSWERED -> throw new IllegalStateException("an answered chunk has no next call");
-        };
+    /** FK opened a case for the chunk. */
+    public MassChunk submitted(MassReply reply) throws SQLException {
+        batches.chunkSubmitted(reply.chunk());
+        return reply.chunk();
+    }
+
+    /** How long to wait before polling a case FK is still working on: its Retry-After, else {@code lefi.mass.poll-millis}. */
+    public long pollDelay(MassReply reply) {
+        return reply.retryAfterSeconds() == null ? pollMillis : Math.max(1000L, reply.retryAfterSeconds() * 1000L);
+    }
+
+    /** The chunk of a case FK no longer keeps, without the case: to be submitted again under the same fragaId. */
+    public MassChunk caseForgotten(MassReply reply) {
+        LOG.warn("Mass batch chunk {}: FK no longer keeps case {}; submitting it again", reply.chunk().number(),
+                reply.chunk().arendeId());
+        return reply.chunk().withArendeId(null);
     }
 
     /** Writes the chunk's results to the batch's files, records them, and returns the tally event. */
@@ -101,14 +94,20 @@ public class MassCases {
         return MassTally.chunkEvent(json, chunk.number(), reply.results());
     }
 
-    private String laneMessage(MassChunk chunk, String call, long delayMillis, Exchange exchange)
-            throws JsonProcessingException {
+    /**
+     * The chunk as a message for the mass lane: the call and the answer the route chose (headers
+     * {@code LefiCall}, {@code LefiAnswer}) and the batch's id; due {@code LefiDelayMillis} from now when set.
+     */
+    public String laneMessage(MassChunk chunk, Exchange exchange) throws JsonProcessingException {
         Message message = exchange.getMessage();
+        String call = message.getHeader(LaneHeaders.CALL, String.class);
+        String answer = message.getHeader(LaneHeaders.ANSWER, String.class);
+        Long delayMillis = message.getHeader(LaneHeaders.DELAY_MILLIS, Long.class);
         message.removeHeaders("*");
-        message.setHeader("LefiCall", call);
-        message.setHeader("LefiAnswer", "mass-reply");
+        message.setHeader(LaneHeaders.CALL, call);
+        message.setHeader(LaneHeaders.ANSWER, answer);
         message.setHeader(MassIntake.BATCH_ID, chunk.batchId());
-        if (delayMillis > 0) {
+        if (delayMillis != null && delayMillis > 0) {
             message.setHeader(LaneRetry.SCHEDULED_DELIVERY, System.currentTimeMillis() + delayMillis);
         }
         return json.writeValueAsString(chunk);
