@@ -1,0 +1,182 @@
+package se.lefileka.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.lefileka.calendar.LaneGate;
+import se.lefileka.calendar.OpeningSchedule;
+import se.lefileka.operations.FkCalls;
+
+/**
+ * The lane template ({@code routes/fk-lanes.camel.yaml}) on its own, fast: its queue and the calls
+ * it makes are stand-ins, its gate, retry and call bookkeeping the bundle's own. Drives the
+ * branches the end-to-end tests reach only slowly or not at all.
+ */
+class FkLaneRouteTest extends CamelTestSupport {
+
+    private final Schedule schedule = new Schedule();
+    private MockEndpoint laneQueue;
+    private MockEndpoint deadLetters;
+    private MockEndpoint calls;
+    private MockEndpoint answers;
+
+    /** FK's opening hours as the test sets them. */
+    static final class Schedule implements OpeningSchedule {
+        volatile boolean open = true;
+
+        @Override
+        public boolean isOpen(Instant instant) {
+            return open;
+        }
+
+        @Override
+        public Instant nextChange(Instant instant) {
+            return Instant.MAX;
+        }
+
+        @Override
+        public String describe(Instant instant) {
+            return open ? "open" : "closed";
+        }
+    }
+
+    @Override
+    public boolean isUseAdviceWith() {
+        return true;
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties properties = new Properties();
+        properties.put("lane.online.queue", "lefi.lane.online");
+        properties.put("lane.mass.queue", "lefi.lane.mass");
+        properties.put("jms.dead-letter-queue", "lefi.dead-letter");
+        for (String lane : new String[] {"online", "mass"}) {
+            properties.put("sla." + lane + ".threads", "1");
+            properties.put("sla." + lane + ".per-second", "50");
+            properties.put("sla." + lane + ".window-millis", "1000");
+            properties.put("sla." + lane + ".gap-millis", "0");
+        }
+        return properties;
+    }
+
+    @Override
+    protected void bindToRegistry(Registry registry) {
+        Clock clock = Clock.systemUTC();
+        registry.bind("onlineGate", new LaneGate("Online", schedule, clock, 1000, Duration.ZERO, true));
+        registry.bind("massGate", new LaneGate("Mass", OpeningSchedule.ALWAYS, clock, 1000, Duration.ZERO, true));
+        registry.bind("laneRetry", new LaneRetry(clock, Duration.ofMinutes(60), Duration.ofSeconds(1),
+                Duration.ofSeconds(60)));
+        registry.bind("fkCalls", new FkCalls(new SimpleMeterRegistry(), clock, Map.of("online", 50, "mass", 50),
+                Set.of()));
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                // the lane's call and answer, as stand-ins
+                from("direct:lefi-online").to("mock:call");
+                from("direct:online-answer").to("mock:answer");
+            }
+        };
+    }
+
+    @BeforeEach
+    void loadTheLaneRoutes() throws Exception {
+        PluginHelper.getRoutesLoader(context).loadRoutes(
+                ResourceHelper.resolveMandatoryResource(context, "file:routes/fk-lanes.camel.yaml"));
+        AdviceWith.adviceWith(context, "online-lane", lane -> {
+            lane.replaceFromWith("direct:online-lane");
+            lane.mockEndpointsAndSkip("jms:*");
+        });
+        AdviceWith.adviceWith(context, "mass-lane", lane -> lane.replaceFromWith("direct:mass-lane"));
+        context.start();
+        laneQueue = getMockEndpoint("mock:jms:queue:lefi.lane.online");
+        deadLetters = getMockEndpoint("mock:jms:queue:lefi.dead-letter");
+        calls = getMockEndpoint("mock:call");
+        answers = getMockEndpoint("mock:answer");
+    }
+
+    @Test
+    void aCallWhileTheGateIsClosedIsPutBackForLaterAndNotMade() throws Exception {
+        schedule.open = false;
+        laneQueue.expectedMessageCount(1);
+        laneQueue.expectedHeaderReceived(LaneHeaders.CALL, "lefi-online");
+        laneQueue.message(0).header(LaneRetry.SCHEDULED_DELIVERY).isNotNull();
+        calls.expectedMessageCount(0);
+        answers.expectedMessageCount(0);
+
+        send("{\"requestId\": \"closed\"}");
+
+        MockEndpoint.assertIsSatisfied(laneQueue, calls, answers);
+    }
+
+    @Test
+    void aMessageAskingForACallThatIsNotTheLanesGoesToTheDeadLetterQueueUnread() throws Exception {
+        deadLetters.expectedMessageCount(1);
+        deadLetters.expectedHeaderReceived("LefiDeadLetterReason", "not a call or an answer of this lane");
+        calls.expectedMessageCount(0);
+
+        template.sendBodyAndHeaders("direct:online-lane", "{}", Map.of(LaneHeaders.CALL, "lefi-mass-submit",
+                LaneHeaders.ANSWER, "online-answer"));
+
+        MockEndpoint.assertIsSatisfied(deadLetters, calls);
+    }
+
+    @Test
+    void aCallFkCouldNotTakeGoesBackOnTheLaneWithABackOffAndNoAnswer() throws Exception {
+        calls.whenAnyExchangeReceived(exchange -> {
+            throw new IOException("connection refused");
+        });
+        laneQueue.expectedMessageCount(1);
+        laneQueue.expectedHeaderReceived(LaneRetry.ATTEMPTS, 1);
+        laneQueue.message(0).header(LaneRetry.SCHEDULED_DELIVERY).isNotNull();
+        answers.expectedMessageCount(0);
+
+        send("{\"requestId\": \"refused\"}");
+
+        MockEndpoint.assertIsSatisfied(laneQueue, answers);
+        assertThat(laneQueue.getReceivedExchanges().get(0).getMessage().getBody(String.class))
+                .as("the request as it came").isEqualTo("{\"requestId\": \"refused\"}");
+    }
+
+    @Test
+    void anAnswerThatCannotBeDeliveredGoesToTheDeadLetterQueueAndTheCallIsNotMadeAgain() throws Exception {
+        answers.whenAnyExchangeReceived(exchange -> {
+            throw new IOException("disk full");
+        });
+        calls.expectedMessageCount(1);
+        deadLetters.expectedMessageCount(1);
+        deadLetters.expectedHeaderReceived("LefiDeadLetterReason",
+                "the call was made; its answer could not be delivered (IOException)");
+        laneQueue.expectedMessageCount(0);
+
+        send("{\"requestId\": \"undeliverable\"}");
+
+        MockEndpoint.assertIsSatisfied(calls, deadLetters, laneQueue);
+    }
+
+    private void send(String request) {
+        template.sendBodyAndHeaders("direct:online-lane", request, Map.of(LaneHeaders.CALL, "lefi-online",
+                LaneHeaders.ANSWER, "online-answer"));
+    }
+}
