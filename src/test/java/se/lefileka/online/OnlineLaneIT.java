@@ -26,7 +26,7 @@ import se.lefileka.support.Queries;
 import se.lefileka.support.RunningBundle;
 
 /** The online lane keeps the SLA under load, rides out FK's faults and survives a restart. */
-class OnlineLaneTest extends BundleTestSupport {
+class OnlineLaneIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

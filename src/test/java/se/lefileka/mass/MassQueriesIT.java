@@ -21,7 +21,7 @@ import se.lefileka.support.MassRows;
 import se.lefileka.support.RunningBundle;
 
 /** A mass batch from a file or a JMS message comes out whole, in order, counted, within the mass budget. */
-class MassQueriesTest extends BundleTestSupport {
+class MassQueriesIT extends BundleTestSupport {
 
     private static final Duration BATCH_TIME = Duration.ofSeconds(90);
     private final MassRows rows = MassRows.of(2000, 33);

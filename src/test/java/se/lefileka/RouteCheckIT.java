@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every file in routes/ parses and refers only to what exists; a broken edit is reported. */
-class RouteCheckTest {
+class RouteCheckIT {
 
     @TempDir
     Path edited;

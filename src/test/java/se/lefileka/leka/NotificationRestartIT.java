@@ -27,7 +27,7 @@ import se.lefileka.support.Webhook;
  * The bundle is killed (kill -9) after delivering notifications and before acknowledging them:
  * after the restart LEKA offers them again, they are acknowledged, and no endpoint gets one twice.
  */
-class NotificationRestartTest {
+class NotificationRestartIT {
 
     private static final Pattern DELIVERED = Pattern.compile("Notification (A-\\d+) \\(.*\\) delivered to every endpoint");
 
@@ -61,7 +61,7 @@ class NotificationRestartTest {
         sandbox.start();
         webhook = new Webhook();
         List<String> ids = Notifications.publish(sandbox, 50);
-        Map<String, String> settings = NotificationsTest.settings("v2", data, webhook.url());
+        Map<String, String> settings = NotificationsIT.settings("v2", data, webhook.url());
         int brokerPort = RunningBundle.freePort();
         Map<String, String> beforeKill = new HashMap<>(settings);
         beforeKill.put("jms.embedded.acceptor", "tcp://127.0.0.1:" + brokerPort);
@@ -81,7 +81,7 @@ class NotificationRestartTest {
         }
 
         bundle = RunningBundle.start(data, sandbox, settings);
-        assertThat(NotificationsTest.queued(bundle, ids.size())).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(NotificationsIT.queued(bundle, ids.size())).containsExactlyInAnyOrderElementsOf(ids);
         fkClock.set(fkClock.instant().plusSeconds(61)); // LEKA offers what was not acknowledged again
         await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.unacknowledgedNotifications() == 0);
 

@@ -32,7 +32,7 @@ import se.lefileka.support.RunningBundle;
  * Input that cannot be read is set aside with its reason at the first reading, never reaches FK,
  * and stops nothing else; a byte order mark is no reason.
  */
-class BrokenInputTest extends BundleTestSupport {
+class BrokenInputIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BYTES = 4096;

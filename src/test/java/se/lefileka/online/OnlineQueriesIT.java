@@ -26,7 +26,7 @@ import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 
 /** An online query from a file and from JMS reaches FK and is answered, in each API version. */
-class OnlineQueriesTest extends BundleTestSupport {
+class OnlineQueriesIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

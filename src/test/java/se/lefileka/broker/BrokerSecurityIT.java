@@ -19,7 +19,7 @@ import se.lefileka.support.RunningBundle;
  * Legacy producers connect to the embedded broker with ActiveMQ 5 (OpenWire) and AMQP clients as
  * well as Artemis's own, and only with credentials; each queue lets in only whom it should.
  */
-class BrokerSecurityTest extends BundleTestSupport {
+class BrokerSecurityIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -19,7 +19,7 @@ import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 
 /** Health and Prometheus metrics over real HTTP: the named checks and metric lines, changing as work flows. */
-class HealthAndMetricsTest extends BundleTestSupport {
+class HealthAndMetricsIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -23,7 +23,7 @@ import se.lefileka.support.Queries;
 import se.lefileka.support.RunningBundle;
 
 /** Bad queries are answered REJECTED and never reach FK; unreadable input is set aside with its reason. */
-class OnlineIntakeTest extends BundleTestSupport {
+class OnlineIntakeIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -16,7 +16,7 @@ import se.lefileka.support.RunningBundle;
 import se.lefileka.support.TestClock;
 
 /** No mass call while FK's mass service is closed; batches wait and go on at the next opening. */
-class MassGateTest extends BundleTestSupport {
+class MassGateIT extends BundleTestSupport {
 
     private final MassRows rows = MassRows.of(300, 0);
     /** 20 chunks of 5: more than the five mass threads can have on the throttle at once. */

@@ -18,7 +18,7 @@ import se.lefileka.support.Queries;
 import se.lefileka.support.RunningBundle;
 
 /** An answer or a batch's results already in the outbox stay; what comes later under the same name gets a distinct one. */
-class NothingOverwrittenTest extends BundleTestSupport {
+class NothingOverwrittenIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

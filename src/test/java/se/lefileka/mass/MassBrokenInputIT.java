@@ -21,7 +21,7 @@ import se.lefileka.support.MassRows;
 import se.lefileka.support.RunningBundle;
 
 /** A broken row deep in a mass file is that row's problem: it is REJECTED with its line, and the batch goes on to its end. */
-class MassBrokenInputTest extends BundleTestSupport {
+class MassBrokenInputIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration BATCH_TIME = Duration.ofSeconds(90);

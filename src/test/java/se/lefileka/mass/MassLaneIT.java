@@ -21,7 +21,7 @@ import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 
 /** The mass lane keeps every row through restarts, kills and FK's faults, and never blocks on a case. */
-class MassLaneTest extends BundleTestSupport {
+class MassLaneIT extends BundleTestSupport {
 
     /** 2000 rows in groups of 100: 20 chunks, one submission each. */
     private static final Map<String, String> SMALL_CHUNKS = Map.of("lefi.mass.chunk-size", "100");

@@ -22,7 +22,7 @@ import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 
 /** A message is data, never routing: its headers steer nothing, and its reply destination is never the bundle's. */
-class HostileMessagesTest extends BundleTestSupport {
+class HostileMessagesIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -17,7 +17,7 @@ import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 
 /** With tracing on, spans cover the flows and carry no personnummer, in any written form. */
-class TracingTest extends BundleTestSupport {
+class TracingIT extends BundleTestSupport {
 
     @Test
     void spansOfAnOnlineQueryAndASubscriptionCheckCarryNoPersonnummer() throws Exception {

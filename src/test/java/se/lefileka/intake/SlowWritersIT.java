@@ -22,7 +22,7 @@ import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 
 /** Producers that write straight into an inbox, slowly, with temporary names or with done markers. */
-class SlowWritersTest extends BundleTestSupport {
+class SlowWritersIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

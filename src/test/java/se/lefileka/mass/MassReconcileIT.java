@@ -22,7 +22,7 @@ import se.lefileka.support.MassRows;
 import se.lefileka.support.RunningBundle;
 
 /** A batch whose tally lost an event still completes, and a batch that makes no progress shows in health. */
-class MassReconcileTest extends BundleTestSupport {
+class MassReconcileIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TALLY = "lefi.mass.tally";

@@ -17,7 +17,7 @@ import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 
 /** Online queries, subscription commands and notification fetching at once share one budget, and never break it. */
-class OnlineBudgetSharedTest extends BundleTestSupport {
+class OnlineBudgetSharedIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int QUERIES = 12;

@@ -18,7 +18,7 @@ import se.lefileka.support.RunningBundle;
 import se.lefileka.support.TestClock;
 
 /** During a service window the online lane holds its work; after it, every query is answered. */
-class ServiceWindowTest extends BundleTestSupport {
+class ServiceWindowIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

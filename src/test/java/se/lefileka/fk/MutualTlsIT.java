@@ -26,7 +26,7 @@ import se.lefileka.support.TestCertificates;
  * sign, the call fails with a clear error and the query waits; with the organisation's
  * certificate it is answered.
  */
-class MutualTlsTest {
+class MutualTlsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

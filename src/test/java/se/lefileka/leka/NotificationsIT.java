@@ -29,7 +29,7 @@ import se.lefileka.support.RunningBundle;
 import se.lefileka.support.Webhook;
 
 /** LEKA notifications reach a folder, a JMS queue and a webhook, each exactly once, and are then acknowledged. */
-class NotificationsTest extends BundleTestSupport {
+class NotificationsIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -19,7 +19,7 @@ import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 
 /** Answers the built-in sandbox made up say so everywhere, and a real installation never starts on it. */
-class SandboxNeverMistakenTest extends BundleTestSupport {
+class SandboxNeverMistakenIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> EMBEDDED_SANDBOX = Map.of("lefi.sandbox.enabled", "true",

@@ -33,7 +33,7 @@ import se.lefileka.support.RunningBundle;
  * everything the bundle wrote for the persons' numbers in every written form, and for benefit
  * figures.
  */
-class PersonalDataInLogsTest {
+class PersonalDataInLogsIT {
 
     /** Anything written like a personnummer or samordningsnummer (date part, any one separator or none, four digits). */
     private static final Pattern PERSONNUMMER = Pattern.compile(

@@ -24,7 +24,7 @@ import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 
 /** The JMS intake reads text and UTF-8 bytes only; no other kind of message is read, and no object is deserialized. */
-class JmsMessageTypesTest extends BundleTestSupport {
+class JmsMessageTypesIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -20,7 +20,7 @@ import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 
 /** Every disclosure (online, mass, subscription, notification) is audited with the person pseudonymised, and exported as CSV. */
-class AuditLogTest extends BundleTestSupport {
+class AuditLogIT extends BundleTestSupport {
 
     private static final String HEADER = "at,organisation,channel,reference,person,purpose,api_version,outcome,source";
 

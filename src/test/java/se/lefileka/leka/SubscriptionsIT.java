@@ -25,7 +25,7 @@ import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 
 /** Subscription commands from files and JMS reach LEKA through the online lane and are answered, in each version. */
-class SubscriptionsTest extends BundleTestSupport {
+class SubscriptionsIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
