@@ -27,7 +27,6 @@ import se.lefileka.audit.AuditLog;
 import se.lefileka.broker.BrokerSecurity;
 import se.lefileka.broker.BundleQueues;
 import se.lefileka.broker.EmbeddedBroker;
-import se.lefileka.calendar.LaneGate;
 import se.lefileka.calendar.ServiceWindows;
 import se.lefileka.database.Database;
 import se.lefileka.fk.FkHeaderFilterStrategy;
@@ -39,6 +38,9 @@ import se.lefileka.intake.InputLimits;
 import se.lefileka.intake.JmsReplies;
 import se.lefileka.intake.JmsText;
 import se.lefileka.intake.JsonInput;
+import se.lefileka.lane.LaneGate;
+import se.lefileka.lane.LaneRetry;
+import se.lefileka.lane.WirePacing;
 import se.lefileka.lefi.LefiApi;
 import se.lefileka.lefi.LefiWire;
 import se.lefileka.online.OnlineAnswers;
@@ -49,8 +51,6 @@ import se.lefileka.query.QueryValidator;
 import se.lefileka.sandbox.Sandbox;
 import se.lefileka.sandbox.SandboxSettings;
 import se.lefileka.secrets.Secrets;
-import se.lefileka.sla.LaneRetry;
-import se.lefileka.sla.WirePacing;
 
 /**
  * Starts the embedded parts (sandbox, broker, database) the configuration asks for and binds the

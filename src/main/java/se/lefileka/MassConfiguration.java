@@ -19,9 +19,10 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import se.lefileka.calendar.Hours;
-import se.lefileka.calendar.LaneGate;
 import se.lefileka.calendar.MassCalendar;
 import se.lefileka.intake.InputLimits;
+import se.lefileka.lane.LaneGate;
+import se.lefileka.lane.WirePacing;
 import se.lefileka.lefi.LefiMassApi;
 import se.lefileka.lefi.LefiWire;
 import se.lefileka.mass.BatchFiles;
@@ -33,7 +34,6 @@ import se.lefileka.mass.MassProgress;
 import se.lefileka.mass.MassReconcile;
 import se.lefileka.mass.MassTally;
 import se.lefileka.query.QueryValidator;
-import se.lefileka.sla.WirePacing;
 
 /** Binds the beans the mass routes call; runs after {@link BundleConfiguration}, whose beans it uses. */
 public class MassConfiguration implements CamelConfiguration {

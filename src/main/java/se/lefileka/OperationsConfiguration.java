@@ -21,7 +21,7 @@ import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import se.lefileka.broker.EmbeddedBroker;
-import se.lefileka.calendar.LaneGate;
+import se.lefileka.lane.LaneGate;
 import se.lefileka.mass.MassProgress;
 import se.lefileka.operations.ApiVersions;
 import se.lefileka.operations.BundleHealth;

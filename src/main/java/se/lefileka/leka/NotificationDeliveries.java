@@ -13,7 +13,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.lefileka.sla.LaneRetry;
+import se.lefileka.lane.LaneRetry;
 
 /**
  * Delivers each notification to every endpoint of {@code leka.notifications.endpoints}, each once:

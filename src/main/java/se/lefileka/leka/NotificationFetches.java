@@ -9,8 +9,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.lefileka.lane.LaneRetry;
 import se.lefileka.personnummer.Pseudonyms;
-import se.lefileka.sla.LaneRetry;
 
 /**
  * Fetching notifications from LEKA: one fetch at a time on the online lane, another at once

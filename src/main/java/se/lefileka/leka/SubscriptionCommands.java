@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
 import org.apache.camel.Exchange;
+import se.lefileka.lane.LaneRetry;
 import se.lefileka.online.OnlineIntake;
 import se.lefileka.personnummer.Pseudonyms;
 import se.lefileka.query.AnswerTime;
@@ -12,7 +13,6 @@ import se.lefileka.query.InvalidQueryException;
 import se.lefileka.query.Problem;
 import se.lefileka.query.QueryResult;
 import se.lefileka.query.QueryValidator;
-import se.lefileka.sla.LaneRetry;
 
 /**
  * Subscription commands from files and messages: checked by the rules queries are checked by

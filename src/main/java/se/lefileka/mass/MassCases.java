@@ -11,12 +11,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.lefileka.lane.LaneHeaders;
+import se.lefileka.lane.LaneRetry;
 import se.lefileka.query.AnswerTime;
 import se.lefileka.query.Problem;
 import se.lefileka.query.QueryResult;
 import se.lefileka.query.ResultStatus;
-import se.lefileka.sla.LaneHeaders;
-import se.lefileka.sla.LaneRetry;
 
 /**
  * The life of a chunk in the mass lane: submitted, then polled (never waiting on a thread: a

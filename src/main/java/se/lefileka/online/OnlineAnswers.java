@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.apache.camel.Exchange;
+import se.lefileka.lane.LaneRetry;
 import se.lefileka.query.AnswerTime;
 import se.lefileka.query.OnlineQuery;
 import se.lefileka.query.Problem;
 import se.lefileka.query.QueryResult;
 import se.lefileka.query.ResultStatus;
-import se.lefileka.sla.LaneRetry;
 
 /** Turns what the online lane hands back into the result the user receives. */
 public class OnlineAnswers {

@@ -14,7 +14,7 @@ import org.apache.camel.ServiceStatus;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
-import se.lefileka.calendar.LaneGate;
+import se.lefileka.lane.LaneGate;
 import se.lefileka.mass.MassProgress;
 
 /**

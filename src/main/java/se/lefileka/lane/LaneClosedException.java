@@ -1,4 +1,4 @@
-package se.lefileka.sla;
+package se.lefileka.lane;
 
 import se.lefileka.fk.FkClosedException;
 

@@ -1,4 +1,4 @@
-package se.lefileka.calendar;
+package se.lefileka.lane;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +12,8 @@ import org.apache.camel.Route;
 import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.lefileka.sla.LaneRetry;
+import se.lefileka.calendar.MassCalendar;
+import se.lefileka.calendar.OpeningSchedule;
 
 /**
  * Opens and closes a lane by its service's {@link OpeningSchedule}: a route policy that decides

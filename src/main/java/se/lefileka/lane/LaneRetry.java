@@ -1,4 +1,4 @@
-package se.lefileka.sla;
+package se.lefileka.lane;
 
 import java.time.Clock;
 import java.time.Duration;

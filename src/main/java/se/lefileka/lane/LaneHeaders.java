@@ -1,4 +1,4 @@
-package se.lefileka.sla;
+package se.lefileka.lane;
 
 /**
  * The headers a lane message travels with, set by the routes that put it on a lane (YAML) and read

@@ -1,4 +1,4 @@
-package se.lefileka.sla;
+package se.lefileka.lane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,6 @@ import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import se.lefileka.calendar.LaneGate;
 import se.lefileka.calendar.OpeningSchedule;
 import se.lefileka.operations.FkCalls;
 

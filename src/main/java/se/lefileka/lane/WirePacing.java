@@ -1,4 +1,4 @@
-package se.lefileka.sla;
+package se.lefileka.lane;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;

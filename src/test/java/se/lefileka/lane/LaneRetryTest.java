@@ -1,4 +1,4 @@
-package se.lefileka.sla;
+package se.lefileka.lane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
