@@ -40,7 +40,8 @@ class RouteCheckIT {
         assertThat(RouteCheck.check(edited)).singleElement().asString().contains("auditExporter");
 
         copyRoutes();
-        Files.writeString(audit, Files.readString(audit).replace("{{bundle.data.dir}}", "{{bundle.data.folder}}"));
+        Path intake = edited.resolve("intake.camel.yaml");
+        Files.writeString(intake, Files.readString(intake).replace("{{bundle.data.dir}}", "{{bundle.data.folder}}"));
         assertThat(RouteCheck.check(edited)).singleElement().asString().contains("bundle.data.folder");
     }
 
