@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import se.lefileka.leka.NotificationLog;
+import se.lefileka.message.Headers;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import se.lefileka.leka.SubscriptionResult;
@@ -64,7 +65,7 @@ public class AuditLog {
     /** Records a LEKA notification's delivery ({@code DELIVERED}) or dead-lettering ({@code DEAD_LETTERED}). */
     public void notification(Exchange exchange, String apiVersion, String outcome) throws SQLException {
         Message message = exchange.getMessage();
-        record("notification", entry(message, "leka", message.getHeader(NotificationLog.NOTIFICATION_ID, String.class),
+        record("notification", entry(message, "leka", message.getHeader(Headers.NOTIFICATION_ID, String.class),
                 apiVersion, outcome));
     }
 
@@ -101,12 +102,12 @@ public class AuditLog {
     }
 
     private static Entry entry(Message message, String channel, String reference, String apiVersion, String outcome) {
-        return new Entry(channel, reference, message.getHeader("LefiPersonRef", String.class),
-                message.getHeader("LefiPurpose", String.class), apiVersion, outcome);
+        return new Entry(channel, reference, message.getHeader(Headers.PERSON_REF, String.class),
+                message.getHeader(Headers.PURPOSE, String.class), apiVersion, outcome);
     }
 
     private static String channel(Exchange exchange) {
-        return exchange.getMessage().getHeader("LefiChannel", "unknown", String.class);
+        return exchange.getMessage().getHeader(Headers.CHANNEL, "unknown", String.class);
     }
 
     private void record(String kind, Entry entry) throws SQLException {

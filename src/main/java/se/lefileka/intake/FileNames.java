@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
+import se.lefileka.message.ExchangeProperties;
+import se.lefileka.message.Headers;
 
 /**
  * The names of the files the bundle writes. A name that comes from outside (a file's own name, a
@@ -23,8 +25,6 @@ import org.apache.camel.Exchange;
  */
 public class FileNames {
 
-    /** Exchange property: the name an unreadable inbox file is set aside under in {@code error/<kind>/}. */
-    static final String SET_ASIDE = "LefiSetAsideName";
     private static final String REPORT = ".error.json";
     /** The longest file name most file systems take, in bytes. */
     static final int MAX_NAME_BYTES = 255;
@@ -59,12 +59,12 @@ public class FileNames {
 
     /** The name an unreadable inbox file is set aside under in {@code error/<kind>/}: its own, unless that is taken. */
     public String setAside(Exchange exchange) {
-        String given = exchange.getProperty(SET_ASIDE, String.class);
+        String given = exchange.getProperty(ExchangeProperties.SET_ASIDE_NAME, String.class);
         if (given == null) {
-            String kind = exchange.getMessage().getHeader("LefiKind", String.class);
+            String kind = exchange.getMessage().getHeader(Headers.KIND, String.class);
             String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
             given = free(dataDir.resolve("error").resolve(kind), name, "", REPORT);
-            exchange.setProperty(SET_ASIDE, given);
+            exchange.setProperty(ExchangeProperties.SET_ASIDE_NAME, given);
         }
         return given;
     }
@@ -79,11 +79,11 @@ public class FileNames {
      * {@code <kind>/<requestId>.json}, or {@code <kind>/<requestId>-2.json} (-3, ...) when that name is taken.
      */
     public String answer(Exchange exchange) {
-        String kind = exchange.getMessage().getHeader("LefiKind", String.class);
+        String kind = exchange.getMessage().getHeader(Headers.KIND, String.class);
         if (!ANSWER_KINDS.contains(kind)) {
             throw new IllegalArgumentException("no outbox for answers of kind " + kind);
         }
-        String requestId = checked(exchange.getMessage().getHeader("LefiRequestId", String.class));
+        String requestId = checked(exchange.getMessage().getHeader(Headers.REQUEST_ID, String.class));
         return kind + "/" + free(dataDir.resolve("outbox").resolve(kind), requestId, ".json", "");
     }
 
@@ -92,7 +92,7 @@ public class FileNames {
      * id (it comes from LEKA) that is no safe file name is replaced by a digest of it.
      */
     public String notification(Exchange exchange) {
-        String id = exchange.getMessage().getHeader("LekaNotificationId", String.class);
+        String id = exchange.getMessage().getHeader(Headers.NOTIFICATION_ID, String.class);
         try {
             return checked(id) + ".json";
         } catch (IllegalArgumentException e) {

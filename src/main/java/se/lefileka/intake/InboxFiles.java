@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.apache.camel.Exchange;
+import se.lefileka.message.ExchangeProperties;
+import se.lefileka.message.Headers;
 
 /**
  * Inbox files written slowly. The inboxes read a file only once it has stayed unchanged for the
@@ -17,8 +19,6 @@ import org.apache.camel.Exchange;
  */
 public class InboxFiles {
 
-    /** Exchange property: when the file had last been modified at its last read (epoch millis). */
-    static final String SEEN_MODIFIED = "LefiFileSeenModified";
 
     private final Duration stable;
 
@@ -53,7 +53,7 @@ public class InboxFiles {
     /** Whether an unreadable inbox file is worth reading again after the stability time. */
     public boolean worthAnotherRead(Exchange exchange) {
         String path = exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
-        if (path == null || "mass".equals(exchange.getMessage().getHeader("LefiKind"))
+        if (path == null || "mass".equals(exchange.getMessage().getHeader(Headers.KIND))
                 || Files.isSymbolicLink(Path.of(path))) {
             return false;
         }
@@ -63,8 +63,8 @@ public class InboxFiles {
         } catch (IOException e) {
             return false;
         }
-        Long seen = exchange.getProperty(SEEN_MODIFIED, Long.class);
-        exchange.setProperty(SEEN_MODIFIED, modified);
+        Long seen = exchange.getProperty(ExchangeProperties.FILE_SEEN_MODIFIED, Long.class);
+        exchange.setProperty(ExchangeProperties.FILE_SEEN_MODIFIED, modified);
         boolean firstFailure = seen == null;
         // file times are the host's wall clock, whatever the bundle's clock says
         return firstFailure ? System.currentTimeMillis() - modified < 2 * stable.toMillis() : modified != seen;

@@ -11,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.lefileka.message.Headers;
 
 /**
  * Remembers where a JMS request is to be answered, in headers that survive the lane: the
@@ -22,8 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 public class JmsReplies {
 
-    public static final String REPLY_TO = "LefiReplyTo";
-    public static final String CORRELATION_ID = "LefiCorrelationId";
 
     private static final Logger LOG = LoggerFactory.getLogger(JmsReplies.class);
     private static final Pattern PLAIN_NAME = Pattern.compile("(queue|topic):[A-Za-z0-9._-]{1,200}");
@@ -48,11 +47,11 @@ public class JmsReplies {
                     message.getHeader("JMSMessageID"), defaultQueue);
             address = null;
         }
-        message.setHeader(REPLY_TO, address == null ? "queue:" + defaultQueue : address);
+        message.setHeader(Headers.REPLY_TO, address == null ? "queue:" + defaultQueue : address);
         String correlationId = message.getHeader("JMSCorrelationID", String.class);
-        message.setHeader(CORRELATION_ID, correlationId != null && !correlationId.isBlank()
+        message.setHeader(Headers.CORRELATION_ID, correlationId != null && !correlationId.isBlank()
                 ? correlationId : message.getHeader("JMSMessageID", String.class));
-        message.setHeader("LefiChannel", "jms");
+        message.setHeader(Headers.CHANNEL, "jms");
     }
 
     static String address(Destination destination) throws JMSException {

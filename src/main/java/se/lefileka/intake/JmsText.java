@@ -8,6 +8,7 @@ import jakarta.jms.StreamMessage;
 import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
+import se.lefileka.message.ExchangeProperties;
 
 /**
  * The text of a JMS request, read from the JMS message itself (the intake routes take it unmapped,
@@ -25,30 +26,28 @@ public class JmsText {
         this.limits = limits;
     }
 
-    /** Exchange property: the request's text, for the dead-letter queue should it be unreadable. */
-    public static final String ORIGINAL_BODY = "LefiOriginalBody";
 
     public String read(Exchange exchange) throws JMSException, UnreadableInputException {
         Object body = exchange.getMessage().getBody();
         String text;
         if (body instanceof TextMessage message) {
             text = message.getText() == null ? "" : message.getText();
-            exchange.setProperty(ORIGINAL_BODY, "");
+            exchange.setProperty(ExchangeProperties.ORIGINAL_BODY, "");
             limits.checkSize(text.getBytes(StandardCharsets.UTF_8).length, "the message");
         } else if (body instanceof BytesMessage message) {
-            exchange.setProperty(ORIGINAL_BODY, "");
+            exchange.setProperty(ExchangeProperties.ORIGINAL_BODY, "");
             limits.checkSize(message.getBodyLength(), "the message");
             byte[] bytes = new byte[(int) message.getBodyLength()];
             message.readBytes(bytes);
             text = Utf8.decode(bytes, "the message");
         } else {
             // nothing of it goes to the dead-letter queue either: it is never read
-            exchange.setProperty(ORIGINAL_BODY, "");
+            exchange.setProperty(ExchangeProperties.ORIGINAL_BODY, "");
             throw new UnreadableInputException("unsupported message type: "
                     + kind(body)
                     + "; send the request as text (a TextMessage, or a BytesMessage of UTF-8)");
         }
-        exchange.setProperty(ORIGINAL_BODY, text);
+        exchange.setProperty(ExchangeProperties.ORIGINAL_BODY, text);
         return text;
     }
 

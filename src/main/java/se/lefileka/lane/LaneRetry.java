@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.lefileka.fk.FkClosedException;
 import se.lefileka.fk.FkUnavailableException;
+import se.lefileka.message.Headers;
 
 /**
  * When a call FK could not take is made again. The lane puts the call back on its persistent
@@ -16,12 +17,6 @@ import se.lefileka.fk.FkUnavailableException;
  */
 public class LaneRetry {
 
-    /** Header: when the call first failed (epoch millis). */
-    public static final String FIRST_FAILURE = "LefiFirstFailure";
-    /** Header: how many times the call has failed. */
-    public static final String ATTEMPTS = "LefiAttempts";
-    /** Header: why the lane gave up on the call. */
-    public static final String FAILURE = "LefiFailure";
     /** Artemis' scheduled delivery time (epoch millis). */
     public static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
 
@@ -44,16 +39,16 @@ public class LaneRetry {
         if (exchange.getProperty(Exchange.EXCEPTION_CAUGHT) instanceof FkClosedException) {
             return false;
         }
-        Long first = exchange.getMessage().getHeader(FIRST_FAILURE, Long.class);
+        Long first = exchange.getMessage().getHeader(Headers.FIRST_FAILURE, Long.class);
         return first != null && clock.millis() - first >= retryFor.toMillis();
     }
 
     /** Marks the call as given up, with the reason. */
     public void giveUp(Exchange exchange) {
         String reason = "FK could not take the call for " + retryFor.toMinutes() + " minutes; last: " + cause(exchange);
-        exchange.getMessage().setHeader(FAILURE, reason);
-        LOG.warn("Giving up call {} after {} attempts: {}", exchange.getMessage().getHeader("LefiCall"),
-                exchange.getMessage().getHeader(ATTEMPTS), cause(exchange));
+        exchange.getMessage().setHeader(Headers.FAILURE, reason);
+        LOG.warn("Giving up call {} after {} attempts: {}", exchange.getMessage().getHeader(Headers.CALL),
+                exchange.getMessage().getHeader(Headers.ATTEMPTS), cause(exchange));
     }
 
     /**
@@ -63,18 +58,18 @@ public class LaneRetry {
      */
     public void scheduleRetry(Exchange exchange) {
         Message message = exchange.getMessage();
-        int attempts = message.getHeader(ATTEMPTS, 0, Integer.class) + 1;
+        int attempts = message.getHeader(Headers.ATTEMPTS, 0, Integer.class) + 1;
         long now = clock.millis();
-        message.setHeader(ATTEMPTS, attempts);
+        message.setHeader(Headers.ATTEMPTS, attempts);
         if (exchange.getProperty(Exchange.EXCEPTION_CAUGHT) instanceof FkClosedException) {
-            message.removeHeader(FIRST_FAILURE);
-        } else if (message.getHeader(FIRST_FAILURE) == null) {
-            message.setHeader(FIRST_FAILURE, now);
+            message.removeHeader(Headers.FIRST_FAILURE);
+        } else if (message.getHeader(Headers.FIRST_FAILURE) == null) {
+            message.setHeader(Headers.FIRST_FAILURE, now);
         }
         long delay = delayMillis(attempts, retryAfterSeconds(exchange));
         // the broker schedules by its own (wall) clock, not the bundle's
         message.setHeader(SCHEDULED_DELIVERY, System.currentTimeMillis() + delay);
-        LOG.info("Call {} not taken ({}); attempt {} again in {} ms", message.getHeader("LefiCall"), cause(exchange),
+        LOG.info("Call {} not taken ({}); attempt {} again in {} ms", message.getHeader(Headers.CALL), cause(exchange),
                 attempts + 1, delay);
     }
 

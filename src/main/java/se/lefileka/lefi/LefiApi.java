@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import se.lefileka.fk.FkError;
+import se.lefileka.message.ExchangeProperties;
 import se.lefileka.query.AnswerTime;
 import se.lefileka.query.OnlineQuery;
 import se.lefileka.query.Problem;
@@ -21,8 +22,6 @@ import se.lefileka.query.ResultStatus;
  */
 public class LefiApi {
 
-    /** Exchange property holding the query while its call is under way. */
-    public static final String QUERY = "LefiQuery";
 
     private final LefiWire wire;
     private final Clock clock;
@@ -47,14 +46,14 @@ public class LefiApi {
     /** Words the online query in the exchange's body for FK and sets the call's HTTP headers. */
     public String onlineRequest(Exchange exchange) throws Exception {
         OnlineQuery query = wire.read(exchange.getMessage().getMandatoryBody(String.class), OnlineQuery.class);
-        exchange.setProperty(QUERY, query);
+        exchange.setProperty(ExchangeProperties.ONLINE_QUERY, query);
         return wire.prepare(exchange.getMessage(), wire.mapper().onlineQuery(query, UUID.randomUUID().toString()),
                 query.requestId());
     }
 
     /** Reads FK's answer to the online query into a result. */
     public QueryResult onlineAnswer(Exchange exchange) throws JsonProcessingException {
-        OnlineQuery query = exchange.getProperty(QUERY, OnlineQuery.class);
+        OnlineQuery query = exchange.getProperty(ExchangeProperties.ONLINE_QUERY, OnlineQuery.class);
         Message message = exchange.getMessage();
         int status = LefiWire.status(message);
         String body = message.getBody(String.class);

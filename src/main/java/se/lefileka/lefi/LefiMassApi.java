@@ -11,6 +11,7 @@ import org.apache.camel.Message;
 import se.lefileka.fk.FkError;
 import se.lefileka.mass.MassChunk;
 import se.lefileka.mass.MassReply;
+import se.lefileka.message.ExchangeProperties;
 import se.lefileka.query.AnswerTime;
 import se.lefileka.query.OnlineQuery;
 import se.lefileka.query.Problem;
@@ -24,8 +25,6 @@ import se.lefileka.query.ResultStatus;
  */
 public class LefiMassApi {
 
-    /** Exchange property holding the chunk while its call is under way. */
-    public static final String CHUNK = "LefiMassChunk";
 
     private final LefiWire wire;
     private final Clock clock;
@@ -43,7 +42,7 @@ public class LefiMassApi {
     }
 
     public MassReply submitReply(Exchange exchange) throws JsonProcessingException {
-        MassChunk chunk = exchange.getProperty(CHUNK, MassChunk.class);
+        MassChunk chunk = exchange.getProperty(ExchangeProperties.MASS_CHUNK, MassChunk.class);
         Message message = exchange.getMessage();
         int status = LefiWire.status(message);
         String body = message.getBody(String.class);
@@ -63,7 +62,7 @@ public class LefiMassApi {
     }
 
     public MassReply pollReply(Exchange exchange) throws JsonProcessingException {
-        MassChunk chunk = exchange.getProperty(CHUNK, MassChunk.class);
+        MassChunk chunk = exchange.getProperty(ExchangeProperties.MASS_CHUNK, MassChunk.class);
         Message message = exchange.getMessage();
         int status = LefiWire.status(message);
         String body = message.getBody(String.class);
@@ -121,7 +120,7 @@ public class LefiMassApi {
 
     private MassChunk chunkOf(Exchange exchange) throws JsonProcessingException {
         MassChunk chunk = wire.read(exchange.getMessage().getBody(String.class), MassChunk.class);
-        exchange.setProperty(CHUNK, chunk);
+        exchange.setProperty(ExchangeProperties.MASS_CHUNK, chunk);
         return chunk;
     }
 }

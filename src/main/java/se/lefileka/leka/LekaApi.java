@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import se.lefileka.fk.FkError;
 import se.lefileka.fk.FkRequest;
 import se.lefileka.fk.FkWire;
+import se.lefileka.message.ExchangeProperties;
 import se.lefileka.query.AnswerTime;
 import se.lefileka.query.Problem;
 
@@ -25,10 +26,6 @@ import se.lefileka.query.Problem;
  */
 public class LekaApi {
 
-    /** Exchange property holding the subscription command while its call is under way. */
-    public static final String COMMAND = "LekaCommand";
-    /** Exchange property holding the ids being acknowledged. */
-    public static final String ACKNOWLEDGED_IDS = "LekaAcknowledgedIds";
     private static final Logger LOG = LoggerFactory.getLogger(LekaApi.class);
 
     private final LekaMapper mapper;
@@ -61,7 +58,7 @@ public class LekaApi {
     public String subscriptionRequest(Exchange exchange) throws Exception {
         SubscriptionCommand command = wire.read(exchange.getMessage().getMandatoryBody(String.class),
                 SubscriptionCommand.class);
-        exchange.setProperty(COMMAND, command);
+        exchange.setProperty(ExchangeProperties.SUBSCRIPTION_COMMAND, command);
         FkRequest request = switch (command.action()) {
             case REGISTER -> mapper.register(command.personnummer(), command.benefits());
             case CHECK -> mapper.check(command.personnummer());
@@ -72,7 +69,7 @@ public class LekaApi {
 
     /** Reads LEKA's answer to the subscription command. */
     public SubscriptionResult subscriptionAnswer(Exchange exchange) throws JsonProcessingException {
-        SubscriptionCommand command = exchange.getProperty(COMMAND, SubscriptionCommand.class);
+        SubscriptionCommand command = exchange.getProperty(ExchangeProperties.SUBSCRIPTION_COMMAND, SubscriptionCommand.class);
         Message message = exchange.getMessage();
         int status = FkWire.status(message);
         String body = message.getBody(String.class);
@@ -130,7 +127,7 @@ public class LekaApi {
     /** Words the acknowledgement of the notification ids (a JSON array) in the exchange's body. */
     public String acknowledgeRequest(Exchange exchange) throws JsonProcessingException {
         List<String> ids = ids(wire.read(exchange.getMessage().getBody(String.class)));
-        exchange.setProperty(ACKNOWLEDGED_IDS, ids);
+        exchange.setProperty(ExchangeProperties.ACKNOWLEDGED_IDS, ids);
         return wire.prepare(exchange.getMessage(), mapper.acknowledge(ids), UUID.randomUUID().toString());
     }
 
@@ -139,7 +136,7 @@ public class LekaApi {
         Message message = exchange.getMessage();
         int status = FkWire.status(message);
         @SuppressWarnings("unchecked")
-        List<String> ids = exchange.getProperty(ACKNOWLEDGED_IDS, List.class);
+        List<String> ids = exchange.getProperty(ExchangeProperties.ACKNOWLEDGED_IDS, List.class);
         if (status == 200 || status == 204) {
             meters.counter("leka.notifications.acknowledged").increment(ids.size());
             return ids;

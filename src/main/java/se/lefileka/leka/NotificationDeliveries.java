@@ -14,6 +14,8 @@ import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.lefileka.lane.LaneRetry;
+import se.lefileka.message.ExchangeProperties;
+import se.lefileka.message.Headers;
 
 /**
  * Delivers each notification to every endpoint of {@code leka.notifications.endpoints}, each once:
@@ -24,11 +26,6 @@ import se.lefileka.lane.LaneRetry;
  */
 public class NotificationDeliveries {
 
-    /** Exchange property: the endpoint URI a split part delivers to. */
-    public static final String ENDPOINT = "LekaEndpoint";
-    /** Header: the delivery rounds so far that left an endpoint without the notification. */
-    public static final String ATTEMPTS = "LekaAttempts";
-    private static final String GIVE_UP = "LekaGiveUp";
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDeliveries.class);
 
     private final List<String> endpoints;
@@ -68,12 +65,12 @@ public class NotificationDeliveries {
 
     /** Whether the split part's endpoint has yet to take the notification. */
     public boolean notYetDelivered(Exchange exchange) {
-        return !delivered.contains(key(exchange, exchange.getProperty(ENDPOINT, String.class)));
+        return !delivered.contains(key(exchange, exchange.getProperty(ExchangeProperties.NOTIFICATION_ENDPOINT, String.class)));
     }
 
     /** Records that the split part's endpoint took the notification. */
     public void deliveredTo(Exchange exchange) {
-        String endpoint = exchange.getProperty(ENDPOINT, String.class);
+        String endpoint = exchange.getProperty(ExchangeProperties.NOTIFICATION_ENDPOINT, String.class);
         delivered.add(key(exchange, endpoint));
         meters.counter("leka.notifications.delivered", "endpoint", label(endpoint)).increment();
     }
@@ -99,11 +96,11 @@ public class NotificationDeliveries {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = "not delivered to " + missing + (cause == null ? "" : ": " + cause.getMessage());
         int attempts = log.attemptFailed(id, reason);
-        exchange.getMessage().setHeader(ATTEMPTS, attempts);
+        exchange.getMessage().setHeader(Headers.NOTIFICATION_ATTEMPTS, attempts);
         if (attempts >= maxAttempts) {
             LOG.warn("Notification {} {} after {} rounds: to the dead-letter queue", id, reason, attempts);
-            exchange.getMessage().setHeader("LefiDeadLetterReason", reason + " (after " + attempts + " rounds)");
-            exchange.setProperty(GIVE_UP, true);
+            exchange.getMessage().setHeader(Headers.DEAD_LETTER_REASON, reason + " (after " + attempts + " rounds)");
+            exchange.setProperty(ExchangeProperties.NOTIFICATION_GIVE_UP, true);
             meters.counter("leka.notifications.dead.lettered").increment();
             return;
         }
@@ -114,7 +111,7 @@ public class NotificationDeliveries {
     }
 
     public boolean givenUp(Exchange exchange) {
-        return exchange.getProperty(GIVE_UP, false, Boolean.class);
+        return exchange.getProperty(ExchangeProperties.NOTIFICATION_GIVE_UP, false, Boolean.class);
     }
 
     private List<String> missing(Exchange exchange) {
@@ -122,7 +119,7 @@ public class NotificationDeliveries {
     }
 
     private static String id(Exchange exchange) {
-        return exchange.getMessage().getHeader(NotificationLog.NOTIFICATION_ID, String.class);
+        return exchange.getMessage().getHeader(Headers.NOTIFICATION_ID, String.class);
     }
 
     /** The record's key: the notification id and a digest of the endpoint URI (which may be long). */

@@ -10,6 +10,8 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.lefileka.lane.LaneRetry;
+import se.lefileka.message.ExchangeProperties;
+import se.lefileka.message.Headers;
 import se.lefileka.personnummer.Pseudonyms;
 
 /**
@@ -19,10 +21,6 @@ import se.lefileka.personnummer.Pseudonyms;
  */
 public class NotificationFetches {
 
-    /** Exchange property: ids of offered notifications that were delivered before, to acknowledge again. */
-    public static final String ACKNOWLEDGE_AGAIN = "LekaAcknowledgeAgain";
-    /** Exchange property: whether to fetch again at once. */
-    public static final String MORE = "LekaMore";
     private static final Logger LOG = LoggerFactory.getLogger(NotificationFetches.class);
 
     private final AtomicBoolean fetching = new AtomicBoolean();
@@ -42,18 +40,18 @@ public class NotificationFetches {
     }
 
     /**
-     * Sorts the fetched page: returns the notifications to deliver, and sets {@link #ACKNOWLEDGE_AGAIN}
-     * and {@link #MORE}. A fetch the lane gave up on gives none.
+     * Sorts the fetched page: returns the notifications to deliver, and sets {@link #ExchangeProperties.ACKNOWLEDGE_AGAIN}
+     * and {@link #ExchangeProperties.MORE_NOTIFICATIONS}. A fetch the lane gave up on gives none.
      */
     public List<Notification> sort(Exchange exchange) throws SQLException {
         Message message = exchange.getMessage();
         List<Notification> toDeliver = new ArrayList<>();
         List<String> acknowledgeAgain = new ArrayList<>();
-        exchange.setProperty(ACKNOWLEDGE_AGAIN, acknowledgeAgain);
-        String failure = message.getHeader(LaneRetry.FAILURE, String.class);
+        exchange.setProperty(ExchangeProperties.ACKNOWLEDGE_AGAIN, acknowledgeAgain);
+        String failure = message.getHeader(Headers.FAILURE, String.class);
         if (failure != null) {
             LOG.warn("Fetching LEKA notifications failed: {}; the next fetch is on schedule", failure);
-            exchange.setProperty(MORE, false);
+            exchange.setProperty(ExchangeProperties.MORE_NOTIFICATIONS, false);
             fetching.set(false);
             return toDeliver;
         }
@@ -69,7 +67,7 @@ public class NotificationFetches {
             }
         }
         boolean more = page.more() && !page.notifications().isEmpty();
-        exchange.setProperty(MORE, more);
+        exchange.setProperty(ExchangeProperties.MORE_NOTIFICATIONS, more);
         fetching.set(more);
         LOG.info("Fetched {} LEKA notifications: {} to deliver, {} delivered before{}", page.notifications().size(),
                 toDeliver.size(), acknowledgeAgain.size(), more ? "; more waiting" : "");
@@ -80,9 +78,9 @@ public class NotificationFetches {
     public void describe(Exchange exchange) {
         Notification notification = exchange.getMessage().getBody(Notification.class);
         Message message = exchange.getMessage();
-        message.setHeader(NotificationLog.NOTIFICATION_ID, notification.notificationId());
-        message.setHeader("LekaBenefit", notification.benefit());
-        message.setHeader("LekaEvent", notification.event());
-        message.setHeader("LefiPersonRef", pseudonyms.of(notification.personnummer()));
+        message.setHeader(Headers.NOTIFICATION_ID, notification.notificationId());
+        message.setHeader(Headers.BENEFIT, notification.benefit());
+        message.setHeader(Headers.EVENT, notification.event());
+        message.setHeader(Headers.PERSON_REF, pseudonyms.of(notification.personnummer()));
     }
 }

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.Header;
+import se.lefileka.message.Headers;
 import se.lefileka.query.AnswerTime;
 
 /**
@@ -19,7 +20,6 @@ import se.lefileka.query.AnswerTime;
  */
 public class NotificationLog {
 
-    public static final String NOTIFICATION_ID = "LekaNotificationId";
 
     /** Where a notification is. */
     public enum State { RECEIVED, DELIVERED, DEAD_LETTERED, ACKNOWLEDGED }
@@ -77,7 +77,7 @@ public class NotificationLog {
     }
 
     /** Whether the notification is still to be delivered (not delivered everywhere, nor dead-lettered). */
-    public boolean isPending(@Header(NOTIFICATION_ID) String id) throws SQLException {
+    public boolean isPending(@Header(Headers.NOTIFICATION_ID) String id) throws SQLException {
         return state(id) == State.RECEIVED;
     }
 
@@ -106,11 +106,11 @@ public class NotificationLog {
         }
     }
 
-    public void delivered(@Header(NOTIFICATION_ID) String id) throws SQLException {
+    public void delivered(@Header(Headers.NOTIFICATION_ID) String id) throws SQLException {
         move(id, State.DELIVERED);
     }
 
-    public void deadLettered(@Header(NOTIFICATION_ID) String id) throws SQLException {
+    public void deadLettered(@Header(Headers.NOTIFICATION_ID) String id) throws SQLException {
         move(id, State.DEAD_LETTERED);
     }
 

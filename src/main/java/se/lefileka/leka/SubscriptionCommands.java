@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import org.apache.camel.Exchange;
 import se.lefileka.lane.LaneRetry;
+import se.lefileka.message.Headers;
 import se.lefileka.online.OnlineIntake;
 import se.lefileka.personnummer.Pseudonyms;
 import se.lefileka.query.AnswerTime;
@@ -41,14 +42,14 @@ public class SubscriptionCommands {
      */
     public Object accept(JsonNode command, Exchange exchange) {
         String requestId = validator.requestIdOf(command);
-        exchange.getMessage().setHeader(OnlineIntake.REQUEST_ID, requestId);
+        exchange.getMessage().setHeader(Headers.REQUEST_ID, requestId);
         SubscriptionAction action = null;
         try {
             QueryValidator.checkRequestId(command);
             action = action(command);
             String personnummer = validator.personnummer(command);
             List<String> benefits = action == SubscriptionAction.REGISTER ? QueryValidator.benefits(command) : List.of();
-            exchange.getMessage().setHeader("LefiPersonRef", pseudonyms.of(personnummer));
+            exchange.getMessage().setHeader(Headers.PERSON_REF, pseudonyms.of(personnummer));
             return new SubscriptionCommand(requestId, action, personnummer, benefits);
         } catch (InvalidQueryException e) {
             return SubscriptionResult.problem(requestId, action, null, SubscriptionStatus.REJECTED, Problem.of(e),
@@ -81,7 +82,7 @@ public class SubscriptionCommands {
             return SubscriptionResult.problem(null, null, null, SubscriptionStatus.REJECTED, unreadable.error(),
                     unreadable.answeredAt(), apiVersion);
         }
-        String failure = exchange.getMessage().getHeader(LaneRetry.FAILURE, String.class);
+        String failure = exchange.getMessage().getHeader(Headers.FAILURE, String.class);
         SubscriptionCommand command = json.readValue(exchange.getMessage().getBody(String.class),
                 SubscriptionCommand.class);
         return SubscriptionResult.problem(command.requestId(), command.action(), command.personnummer(),

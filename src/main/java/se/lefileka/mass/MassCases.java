@@ -11,8 +11,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.lefileka.lane.LaneHeaders;
 import se.lefileka.lane.LaneRetry;
+import se.lefileka.message.Headers;
 import se.lefileka.query.AnswerTime;
 import se.lefileka.query.Problem;
 import se.lefileka.query.QueryResult;
@@ -52,7 +52,7 @@ public class MassCases {
     /** What the lane handed back: FK's reply, or, when the lane gave up on the call, every row {@code FAILED}. */
     public MassReply reply(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
-        String failure = message.getHeader(LaneRetry.FAILURE, String.class);
+        String failure = message.getHeader(Headers.FAILURE, String.class);
         if (failure == null) {
             return message.getMandatoryBody(MassReply.class);
         }
@@ -90,7 +90,7 @@ public class MassCases {
                 reply.results());
         batches.chunkAnswered(chunk, MassTally.counts(reply.results()));
         exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setHeader(MassIntake.BATCH_ID, chunk.batchId());
+        exchange.getMessage().setHeader(Headers.BATCH_ID, chunk.batchId());
         return MassTally.chunkEvent(json, chunk.number(), reply.results());
     }
 
@@ -100,13 +100,13 @@ public class MassCases {
      */
     public String laneMessage(MassChunk chunk, Exchange exchange) throws JsonProcessingException {
         Message message = exchange.getMessage();
-        String call = message.getHeader(LaneHeaders.CALL, String.class);
-        String answer = message.getHeader(LaneHeaders.ANSWER, String.class);
-        Long delayMillis = message.getHeader(LaneHeaders.DELAY_MILLIS, Long.class);
+        String call = message.getHeader(Headers.CALL, String.class);
+        String answer = message.getHeader(Headers.ANSWER, String.class);
+        Long delayMillis = message.getHeader(Headers.DELAY_MILLIS, Long.class);
         message.removeHeaders("*");
-        message.setHeader(LaneHeaders.CALL, call);
-        message.setHeader(LaneHeaders.ANSWER, answer);
-        message.setHeader(MassIntake.BATCH_ID, chunk.batchId());
+        message.setHeader(Headers.CALL, call);
+        message.setHeader(Headers.ANSWER, answer);
+        message.setHeader(Headers.BATCH_ID, chunk.batchId());
         if (delayMillis != null && delayMillis > 0) {
             message.setHeader(LaneRetry.SCHEDULED_DELIVERY, System.currentTimeMillis() + delayMillis);
         }

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 import se.lefileka.intake.InputLimits;
 import se.lefileka.intake.JmsReplies;
 import se.lefileka.intake.UnreadableInputException;
+import se.lefileka.message.ExchangeProperties;
+import se.lefileka.message.Headers;
 import se.lefileka.query.AnswerTime;
 import se.lefileka.query.InvalidQueryException;
 import se.lefileka.query.OnlineQuery;
@@ -42,10 +44,6 @@ import se.lefileka.query.ResultStatus;
  */
 public class MassIntake {
 
-    /** Exchange property: the {@link MassReading} of the batch being read. */
-    public static final String READING = "LefiMassReading";
-    /** Header: the batch's id. */
-    public static final String BATCH_ID = "LefiBatchId";
 
     private static final Logger LOG = LoggerFactory.getLogger(MassIntake.class);
     /** How often (in groups of rows) the reading's progress is recorded. */
@@ -81,7 +79,7 @@ public class MassIntake {
      */
     public Reader begin(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
-        boolean fromFile = "file".equals(message.getHeader("LefiChannel"));
+        boolean fromFile = "file".equals(message.getHeader(Headers.CHANNEL));
         String fileName = fromFile ? message.getHeader(Exchange.FILE_NAME_ONLY, String.class) : null;
         // a byte that is not UTF-8 is read as U+FFFD: its row is rejected, the rows after it are read
         Reader text = fromFile
@@ -99,11 +97,11 @@ public class MassIntake {
                     ? open(fileBatchName(fileName), fileName, "file",
                             "file:" + message.getHeader(Exchange.FILE_LENGTH) + ":"
                                     + message.getHeader(Exchange.FILE_LAST_MODIFIED), null, null, format)
-                    : open(jmsBatchName(message), "jms:" + message.getHeader("LefiSourceQueue"), "jms",
-                            "jms:" + message.getHeader("JMSMessageID"), message.getHeader(JmsReplies.REPLY_TO, String.class),
-                            message.getHeader(JmsReplies.CORRELATION_ID, String.class), format);
-            exchange.setProperty(READING, reading);
-            message.setHeader(BATCH_ID, reading.batch().id());
+                    : open(jmsBatchName(message), "jms:" + message.getHeader(Headers.SOURCE_QUEUE), "jms",
+                            "jms:" + message.getHeader("JMSMessageID"), message.getHeader(Headers.REPLY_TO, String.class),
+                            message.getHeader(Headers.CORRELATION_ID, String.class), format);
+            exchange.setProperty(ExchangeProperties.MASS_READING, reading);
+            message.setHeader(Headers.BATCH_ID, reading.batch().id());
             if (reading.isAlreadyRead()) {
                 input.close();
                 return new StringReader("");
@@ -156,7 +154,7 @@ public class MassIntake {
      * ones are returned as chunks (one per purpose) still to be sent to the mass lane.
      */
     public List<MassChunk> rows(String group, Exchange exchange) throws IOException, SQLException {
-        MassReading reading = exchange.getProperty(READING, MassReading.class);
+        MassReading reading = exchange.getProperty(ExchangeProperties.MASS_READING, MassReading.class);
         String batchId = reading.batch().id();
         int groupNo = reading.nextGroup();
         Map<String, List<MassChunk.Row>> byPurpose = new LinkedHashMap<>();
@@ -200,7 +198,7 @@ public class MassIntake {
 
     /** The tally event that says the whole input is read: how many rows, and how many were rejected. */
     public String finish(Exchange exchange) throws IOException {
-        MassReading reading = exchange.getProperty(READING, MassReading.class);
+        MassReading reading = exchange.getProperty(ExchangeProperties.MASS_READING, MassReading.class);
         LOG.info("Mass batch {}: read {} rows ({} rejected) into {} chunks", reading.batch().name(), reading.rows(),
                 reading.rejected(), reading.chunks());
         return MassTally.readEvent(json, reading.rows(), reading.rejected());
@@ -208,7 +206,7 @@ public class MassIntake {
 
     /** Records that the whole input is read (after the tally was told). */
     public void read(Exchange exchange) throws SQLException {
-        MassReading reading = exchange.getProperty(READING, MassReading.class);
+        MassReading reading = exchange.getProperty(ExchangeProperties.MASS_READING, MassReading.class);
         batches.read(reading.batch().id(), reading.rows(), reading.rejected(), reading.chunks());
     }
 

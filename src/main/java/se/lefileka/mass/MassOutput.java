@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.lefileka.intake.InputErrors;
 import se.lefileka.intake.JmsReplies;
+import se.lefileka.message.ExchangeProperties;
+import se.lefileka.message.Headers;
 import se.lefileka.query.AnswerSource;
 import se.lefileka.query.ResultStatus;
 
@@ -52,7 +54,7 @@ public class MassOutput {
      */
     public String write(Exchange exchange) throws IOException, SQLException {
         Message message = exchange.getMessage();
-        String batchId = message.getHeader(MassIntake.BATCH_ID, String.class);
+        String batchId = message.getHeader(Headers.BATCH_ID, String.class);
         MassTally.Tally tally = json.readValue(message.getBody(String.class), MassTally.Tally.class);
         MassBatch batch = batches.find(batchId);
         Files.createDirectories(outbox);
@@ -67,9 +69,9 @@ public class MassOutput {
             LOG.info("Mass batch {} done: {} rows, {}; output {}.jsonl", batch.name(), tally.rowsRead, tally.counts,
                     batch.name());
         }
-        message.setHeader("LefiChannel", batch.channel());
-        message.setHeader(JmsReplies.REPLY_TO, batch.replyTo());
-        message.setHeader(JmsReplies.CORRELATION_ID, batch.correlationId());
+        message.setHeader(Headers.CHANNEL, batch.channel());
+        message.setHeader(Headers.REPLY_TO, batch.replyTo());
+        message.setHeader(Headers.CORRELATION_ID, batch.correlationId());
         return Files.readString(outbox.resolve(batch.name() + ".summary.json"), StandardCharsets.UTF_8);
     }
 
@@ -79,7 +81,7 @@ public class MassOutput {
      * Does nothing when no batch was opened.
      */
     public void abandon(Exchange exchange) throws IOException, SQLException {
-        MassReading reading = exchange.getProperty(MassIntake.READING, MassReading.class);
+        MassReading reading = exchange.getProperty(ExchangeProperties.MASS_READING, MassReading.class);
         if (reading == null || reading.batch().state() == MassBatch.State.DONE) {
             return;
         }

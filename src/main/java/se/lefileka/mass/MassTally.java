@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
+import se.lefileka.message.Headers;
 import se.lefileka.query.QueryResult;
 import se.lefileka.query.ResultStatus;
 
@@ -17,12 +18,10 @@ import se.lefileka.query.ResultStatus;
  * The mass aggregator's strategy. Per batch it keeps counts, never rows: rows read, rows answered
  * per status, and which chunks were counted (a bit each, so an event delivered twice after a
  * crash is not counted twice). The batch is complete once its input is read and every row is
- * answered; the strategy then sets the header {@value #COMPLETE}.
+ * answered; the strategy then sets the header {@value #Headers.BATCH_COMPLETE}.
  */
 public class MassTally implements AggregationStrategy {
 
-    /** Header on the aggregated exchange: every row of the batch is answered. */
-    public static final String COMPLETE = "LefiBatchComplete";
 
     private final ObjectMapper json;
 
@@ -96,7 +95,7 @@ public class MassTally implements AggregationStrategy {
             add(tally, json.readValue(arrived.getMessage().getBody(String.class), Event.class));
             Exchange target = kept == null ? arrived : kept;
             target.getMessage().setBody(json.writeValueAsString(tally));
-            target.getMessage().setHeader(COMPLETE, tally.complete());
+            target.getMessage().setHeader(Headers.BATCH_COMPLETE, tally.complete());
             return target;
         } catch (JsonProcessingException e) {
             throw new RuntimeCamelException("Unreadable mass tally", e);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.apache.camel.Exchange;
 import se.lefileka.lane.LaneRetry;
+import se.lefileka.message.Headers;
 import se.lefileka.query.AnswerTime;
 import se.lefileka.query.OnlineQuery;
 import se.lefileka.query.Problem;
@@ -26,7 +27,7 @@ public class OnlineAnswers {
 
     /** The result as is, or, when the lane gave up on the query, a {@code FAILED} result saying why. */
     public QueryResult result(Exchange exchange) throws Exception {
-        String failure = exchange.getMessage().getHeader(LaneRetry.FAILURE, String.class);
+        String failure = exchange.getMessage().getHeader(Headers.FAILURE, String.class);
         if (failure == null) {
             return exchange.getMessage().getMandatoryBody(QueryResult.class);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.apache.camel.Exchange;
+import se.lefileka.message.Headers;
 import se.lefileka.personnummer.Pseudonyms;
 import se.lefileka.query.AnswerTime;
 import se.lefileka.query.InvalidQueryException;
@@ -16,7 +17,6 @@ import se.lefileka.query.ResultStatus;
 /** Checks each online query read from a file or a message before it may go to FK. */
 public class OnlineIntake {
 
-    public static final String REQUEST_ID = "LefiRequestId";
 
     private final QueryValidator validator;
     private final Pseudonyms pseudonyms;
@@ -37,11 +37,11 @@ public class OnlineIntake {
      */
     public Object accept(JsonNode query, Exchange exchange) {
         String requestId = validator.requestIdOf(query);
-        exchange.getMessage().setHeader(REQUEST_ID, requestId);
+        exchange.getMessage().setHeader(Headers.REQUEST_ID, requestId);
         try {
             OnlineQuery valid = validator.validate(query, requestId);
-            exchange.getMessage().setHeader("LefiPersonRef", pseudonyms.of(valid.personnummer()));
-            exchange.getMessage().setHeader("LefiPurpose", valid.purpose());
+            exchange.getMessage().setHeader(Headers.PERSON_REF, pseudonyms.of(valid.personnummer()));
+            exchange.getMessage().setHeader(Headers.PURPOSE, valid.purpose());
             return valid;
         } catch (InvalidQueryException e) {
             OffsetDateTime now = AnswerTime.now(clock);

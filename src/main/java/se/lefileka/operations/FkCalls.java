@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.lefileka.fk.FkRefusedException;
 import se.lefileka.fk.FkRetiredException;
+import se.lefileka.message.Headers;
 
 /**
  * What the lanes' real calls tell about FK, without a call of its own (every call counts in the
@@ -139,7 +140,7 @@ public class FkCalls {
 
     /** The lane's call header names the call as {@code <service>-<call>}. */
     private static String service(Exchange exchange) {
-        String call = exchange.getMessage().getHeader("LefiCall", "unknown", String.class);
+        String call = exchange.getMessage().getHeader(Headers.CALL, "unknown", String.class);
         int dash = call.indexOf('-');
         return dash < 0 ? call : call.substring(0, dash);
     }

@@ -8,6 +8,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+import se.lefileka.message.Headers;
 
 class JmsRepliesTest {
 
@@ -26,6 +27,6 @@ class JmsRepliesTest {
         exchange.getMessage().setHeader("JMSReplyTo", (Queue) () -> queueName);
         exchange.getMessage().setHeader("JMSMessageID", "ID:1");
         replies.remember(exchange, "lefi.online.responses");
-        return exchange.getMessage().getHeader(JmsReplies.REPLY_TO, String.class);
+        return exchange.getMessage().getHeader(Headers.REPLY_TO, String.class);
     }
 }

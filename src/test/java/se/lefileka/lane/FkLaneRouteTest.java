@@ -21,6 +21,7 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.lefileka.calendar.OpeningSchedule;
+import se.lefileka.message.Headers;
 import se.lefileka.operations.FkCalls;
 
 /**
@@ -119,7 +120,7 @@ class FkLaneRouteTest extends CamelTestSupport {
     void aCallWhileTheGateIsClosedIsPutBackForLaterAndNotMade() throws Exception {
         schedule.open = false;
         laneQueue.expectedMessageCount(1);
-        laneQueue.expectedHeaderReceived(LaneHeaders.CALL, "lefi-online");
+        laneQueue.expectedHeaderReceived(Headers.CALL, "lefi-online");
         laneQueue.message(0).header(LaneRetry.SCHEDULED_DELIVERY).isNotNull();
         calls.expectedMessageCount(0);
         answers.expectedMessageCount(0);
@@ -135,8 +136,8 @@ class FkLaneRouteTest extends CamelTestSupport {
         deadLetters.expectedHeaderReceived("LefiDeadLetterReason", "not a call or an answer of this lane");
         calls.expectedMessageCount(0);
 
-        template.sendBodyAndHeaders("direct:online-lane", "{}", Map.of(LaneHeaders.CALL, "lefi-mass-submit",
-                LaneHeaders.ANSWER, "online-answer"));
+        template.sendBodyAndHeaders("direct:online-lane", "{}", Map.of(Headers.CALL, "lefi-mass-submit",
+                Headers.ANSWER, "online-answer"));
 
         MockEndpoint.assertIsSatisfied(deadLetters, calls);
     }
@@ -147,7 +148,7 @@ class FkLaneRouteTest extends CamelTestSupport {
             throw new IOException("connection refused");
         });
         laneQueue.expectedMessageCount(1);
-        laneQueue.expectedHeaderReceived(LaneRetry.ATTEMPTS, 1);
+        laneQueue.expectedHeaderReceived(Headers.ATTEMPTS, 1);
         laneQueue.message(0).header(LaneRetry.SCHEDULED_DELIVERY).isNotNull();
         answers.expectedMessageCount(0);
 
@@ -175,7 +176,7 @@ class FkLaneRouteTest extends CamelTestSupport {
     }
 
     private void send(String request) {
-        template.sendBodyAndHeaders("direct:online-lane", request, Map.of(LaneHeaders.CALL, "lefi-online",
-                LaneHeaders.ANSWER, "online-answer"));
+        template.sendBodyAndHeaders("direct:online-lane", request, Map.of(Headers.CALL, "lefi-online",
+                Headers.ANSWER, "online-answer"));
     }
 }

@@ -1,0 +1,57 @@
+package se.lefileka.message;
+
+/**
+ * The headers that pass between the routes ({@code routes/*.camel.yaml}) and the beans, each set
+ * by the bundle itself: an intake removes every {@code Lefi*}, {@code Leka*} and {@code Camel*}
+ * header a producer sent before any step reads one.
+ */
+public final class Headers {
+
+    /** The request's kind: {@code online}, {@code subscriptions}, {@code mass}, {@code audit} (the inbox template). */
+    public static final String KIND = "LefiKind";
+    /** How the request came: {@code file} or {@code jms}; its answer goes back the same way. */
+    public static final String CHANNEL = "LefiChannel";
+    /** The query's or command's {@code requestId}: its answer's file name in the outbox. */
+    public static final String REQUEST_ID = "LefiRequestId";
+    /** The person as the audit log names them: a pseudonym, never the personnummer. */
+    public static final String PERSON_REF = "LefiPersonRef";
+    /** The query's purpose, for the audit log. */
+    public static final String PURPOSE = "LefiPurpose";
+    /** Where a JMS request is answered ({@code queue:<name>} or {@code topic:<name>}). */
+    public static final String REPLY_TO = "LefiReplyTo";
+    /** The correlation id of a JMS answer: the request's, else its message id. */
+    public static final String CORRELATION_ID = "LefiCorrelationId";
+    /** The queue a JMS request came from. */
+    public static final String SOURCE_QUEUE = "LefiSourceQueue";
+    /** A lane message's call: a {@code direct:} route among the lane's {@code calls}. */
+    public static final String CALL = "LefiCall";
+    /** Where a lane message's answer goes: a {@code direct:} route among the lane's {@code answers}. */
+    public static final String ANSWER = "LefiAnswer";
+    /** Set by a route: the lane message is to be delivered this many milliseconds from now. */
+    public static final String DELAY_MILLIS = "LefiDelayMillis";
+    /** How many times the lane has tried the call. */
+    public static final String ATTEMPTS = "LefiAttempts";
+    /** When the call first failed (epoch millis): the retry time counts from there. */
+    public static final String FIRST_FAILURE = "LefiFirstFailure";
+    /** Why the lane gave the call up: the answer says {@code FAILED} with this reason. */
+    public static final String FAILURE = "LefiFailure";
+    /** A mass batch's id. */
+    public static final String BATCH_ID = "LefiBatchId";
+    /** Set by the mass tally: every row of the batch is answered. */
+    public static final String BATCH_COMPLETE = "LefiBatchComplete";
+    /** Why a message is on the dead-letter queue. */
+    public static final String DEAD_LETTER_REASON = "LefiDeadLetterReason";
+    /** The route that put a message on the dead-letter queue. */
+    public static final String DEAD_LETTER_SOURCE = "LefiDeadLetterSource";
+    /** A LEKA notification's id (delivered with the notification). */
+    public static final String NOTIFICATION_ID = "LekaNotificationId";
+    /** A delivered notification's benefit. */
+    public static final String BENEFIT = "LekaBenefit";
+    /** A delivered notification's event. */
+    public static final String EVENT = "LekaEvent";
+    /** How many delivery rounds a notification has had. */
+    public static final String NOTIFICATION_ATTEMPTS = "LekaAttempts";
+
+    private Headers() {
+    }
+}
