@@ -154,8 +154,8 @@ public class BundleConfiguration implements CamelConfiguration {
                 Long.parseLong(property(properties, "lane.gate.check-millis")), gateMargin(properties),
                 Boolean.parseBoolean(property(properties, "lefi.online.service-window.hold")));
         registry.bind("onlineGate", onlineGate);
-        registry.bind("onlineWirePacing", new WirePacing(Integer.parseInt(property(properties, "sla.online.per-second")),
-                Long.parseLong(property(properties, "sla.online.window-millis")), onlineGate::isClosed));
+        registry.bind("onlineWirePacing", new WirePacing(Integer.parseInt(property(properties, "lane.online.per-second")),
+                Long.parseLong(property(properties, "lane.online.window-millis")), onlineGate::isClosed));
 
         String lefiVersion = property(properties, "lefi.api.version");
         QueryValidator validator = new QueryValidator(clock, property(properties, "lefi.default-purpose"));

@@ -59,8 +59,8 @@ public class MassConfiguration implements CamelConfiguration {
                 Long.parseLong(property(properties, "lane.gate.check-millis")), BundleConfiguration.gateMargin(properties),
                 Boolean.parseBoolean(property(properties, "lefi.mass.gate.enabled")));
         registry.bind("massGate", massGate);
-        registry.bind("massWirePacing", new WirePacing(Integer.parseInt(property(properties, "sla.mass.per-second")),
-                Long.parseLong(property(properties, "sla.mass.window-millis")), massGate::isClosed));
+        registry.bind("massWirePacing", new WirePacing(Integer.parseInt(property(properties, "lane.mass.per-second")),
+                Long.parseLong(property(properties, "lane.mass.window-millis")), massGate::isClosed));
         registry.bind("lefiMassApi", new LefiMassApi(registry.lookupByNameAndType("lefiWire", LefiWire.class), clock));
 
         MassBatches batches = new MassBatches(dataSource, clock);

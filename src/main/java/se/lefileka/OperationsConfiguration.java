@@ -41,8 +41,8 @@ public class OperationsConfiguration implements CamelConfiguration {
         MeterRegistry meters = registry.lookupByNameAndType(BundleConfiguration.METRICS_REGISTRY, MeterRegistry.class);
 
         FkCalls calls = new FkCalls(meters, clock, Map.of(
-                "online", Integer.parseInt(property(properties, "sla.online.per-second")),
-                "mass", Integer.parseInt(property(properties, "sla.mass.per-second"))),
+                "online", Integer.parseInt(property(properties, "lane.online.per-second")),
+                "mass", Integer.parseInt(property(properties, "lane.mass.per-second"))),
                 Stream.of("lefi", "leka").filter(service -> property(properties, service + ".url").startsWith("https:"))
                         .collect(Collectors.toSet()));
         registry.bind("fkCalls", calls);

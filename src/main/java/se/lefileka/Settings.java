@@ -60,8 +60,8 @@ public final class Settings {
 
     private void checkAll() {
         for (String lane : List.of("online", "mass")) {
-            atLeast(1, "sla." + lane + ".threads", "sla." + lane + ".per-second", "sla." + lane + ".window-millis");
-            atLeast(0, "sla." + lane + ".gap-millis");
+            atLeast(1, "lane." + lane + ".threads", "lane." + lane + ".per-second", "lane." + lane + ".window-millis");
+            atLeast(0, "lane." + lane + ".gap-millis");
         }
         range(1, MAX_CHUNK, "lefi.mass.chunk-size");
         range(1, MAX_CHUNK, "leka.notifications.page-size");

@@ -18,8 +18,8 @@ class SettingsTest {
         }
         // the shipped settings run the sandbox (no lefi.url): the placeholder pseudonym key is allowed there
         Settings.check(key -> shipped.getProperty(key, "").trim());
-        assertThatThrownBy(() -> Settings.check(key -> "sla.online.threads".equals(key) ? "0"
+        assertThatThrownBy(() -> Settings.check(key -> "lane.online.threads".equals(key) ? "0"
                 : shipped.getProperty(key, "").trim()))
-                .hasMessageContaining("sla.online.threads = '0': must be a whole number of 1 or more");
+                .hasMessageContaining("lane.online.threads = '0': must be a whole number of 1 or more");
     }
 }

@@ -21,14 +21,14 @@ class StartupSettingsIT extends BundleTestSupport {
     void settingsThatCannotWorkEndTheProcessWithACodeAndNameEachKeyEvenWithTheSandboxRunning() throws Exception {
         BundleProcess bundle = BundleProcess.start(data, sandbox, Map.of(
                 "lefi.sandbox.enabled", "true",
-                "sla.mass.per-second", "-1",
+                "lane.mass.per-second", "-1",
                 "lefi.mass.chunk-size", "0",
                 "lefi.mass.hours.saturday", "25:00-7",
                 "leka.api.version", "v3",
                 "leka.url", "not a url"));
         assertThat(bundle.exitCode(Duration.ofSeconds(60))).isEqualTo(1);
         assertThat(bundle.log())
-                .contains("sla.mass.per-second = '-1': must be a whole number of 1 or more")
+                .contains("lane.mass.per-second = '-1': must be a whole number of 1 or more")
                 .contains("lefi.mass.chunk-size = '0': must be a whole number from 1 to 500")
                 .contains("lefi.mass.hours.saturday = '25:00-7': must be HH:MM-HH:MM")
                 .contains("leka.api.version = 'v3': must be one of v1, v2")

@@ -69,10 +69,10 @@ class FkLaneRouteTest extends CamelTestSupport {
         properties.put("lane.mass.queue", "lefi.lane.mass");
         properties.put("jms.dead-letter-queue", "lefi.dead-letter");
         for (String lane : new String[] {"online", "mass"}) {
-            properties.put("sla." + lane + ".threads", "1");
-            properties.put("sla." + lane + ".per-second", "50");
-            properties.put("sla." + lane + ".window-millis", "1000");
-            properties.put("sla." + lane + ".gap-millis", "0");
+            properties.put("lane." + lane + ".threads", "1");
+            properties.put("lane." + lane + ".per-second", "50");
+            properties.put("lane." + lane + ".window-millis", "1000");
+            properties.put("lane." + lane + ".gap-millis", "0");
         }
         return properties;
     }
