@@ -1,21 +1,21 @@
 package se.lefileka.audit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import se.lefileka.leka.NotificationLog;
-import se.lefileka.message.Headers;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.lefileka.leka.NotificationLog;
 import se.lefileka.leka.SubscriptionResult;
 import se.lefileka.mass.MassChunk;
 import se.lefileka.mass.MassReply;
+import se.lefileka.message.Headers;
 import se.lefileka.personnummer.Pseudonyms;
 import se.lefileka.query.AnswerSource;
 import se.lefileka.query.QueryResult;
@@ -31,7 +31,7 @@ public class AuditLog {
             + "(at, organisation, channel, reference, person, purpose, api_version, outcome, source) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
     private final String organisation;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -43,7 +43,7 @@ public class AuditLog {
         this.source = source;
         this.meters = meters;
         this.pseudonyms = pseudonyms;
-        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
         this.organisation = organisation;
         this.clock = clock;
     }
@@ -73,27 +73,16 @@ public class AuditLog {
     public void massAnswers(MassReply reply) throws SQLException {
         MassChunk chunk = reply.chunk();
         List<QueryResult> results = reply.results();
-        try (Connection connection = dataSource.getConnection()) {
-            String channel = "unknown";
-            try (PreparedStatement find = connection.prepareStatement("SELECT channel FROM mass_batch WHERE id = ?")) {
-                find.setString(1, chunk.batchId());
-                try (ResultSet row = find.executeQuery()) {
-                    if (row.next()) {
-                        channel = row.getString(1);
-                    }
-                }
-            }
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (int i = 0; i < results.size(); i++) {
-                    MassChunk.Row row = chunk.rows().get(i);
-                    bind(insert, "mass", new Entry(channel, chunk.batchId() + ":" + row.line(),
-                            pseudonyms.of(row.query().personnummer()), chunk.purpose(), results.get(i).apiVersion(),
-                            results.get(i).status().name()));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+        List<String> channels = jdbc.queryForList("SELECT channel FROM mass_batch WHERE id = ?", String.class,
+                chunk.batchId());
+        String channel = channels.isEmpty() ? "unknown" : channels.get(0);
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            MassChunk.Row row = chunk.rows().get(i);
+            entries.add(new Entry(channel, chunk.batchId() + ":" + row.line(), pseudonyms.of(row.query().personnummer()),
+                    chunk.purpose(), results.get(i).apiVersion(), results.get(i).status().name()));
         }
+        jdbc.batchUpdate(INSERT, entries, entries.size(), (insert, entry) -> bind(insert, "mass", entry));
     }
 
     /** One row of the audit log. */
@@ -110,12 +99,8 @@ public class AuditLog {
         return exchange.getMessage().getHeader(Headers.CHANNEL, "unknown", String.class);
     }
 
-    private void record(String kind, Entry entry) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            bind(insert, kind, entry);
-            insert.executeUpdate();
-        }
+    private void record(String kind, Entry entry) {
+        jdbc.update(INSERT, insert -> bind(insert, kind, entry));
     }
 
     /** Sets the insert's parameters to the entry, and counts the disclosure by kind and outcome. */

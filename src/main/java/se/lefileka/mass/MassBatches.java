@@ -1,17 +1,14 @@
 package se.lefileka.mass;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import se.lefileka.query.AnswerTime;
 import se.lefileka.query.ResultStatus;
 
@@ -28,11 +25,11 @@ public class MassBatches {
     private static final String BATCH_COLUMNS = "id, name, source, channel, fingerprint, reply_to, correlation_id, "
             + "state, rows_read, rows_rejected, chunks, started_at, ended_at";
 
-    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
     public MassBatches(DataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
         this.clock = clock;
     }
 
@@ -66,17 +63,9 @@ public class MassBatches {
      * Their tally missed an event; the reconciler rebuilds it from the chunks.
      */
     public List<String> stalled() throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = prepare(connection, "SELECT b.id FROM mass_batch b WHERE b.state = ? "
-                     + "AND b.chunks = (SELECT COUNT(*) FROM mass_chunk c WHERE c.batch_id = b.id AND c.state = ?)",
-                     MassBatch.State.READ.name(), ChunkState.ANSWERED.name());
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                ids.add(rows.getString(1));
-            }
-        }
-        return ids;
+        return jdbc.queryForList("SELECT b.id FROM mass_batch b WHERE b.state = ? AND b.chunks = "
+                        + "(SELECT COUNT(*) FROM mass_chunk c WHERE c.batch_id = b.id AND c.state = ?)", String.class,
+                MassBatch.State.READ.name(), ChunkState.ANSWERED.name());
     }
 
     public MassBatch create(String name, String source, String channel, String fingerprint, String replyTo,
@@ -120,13 +109,9 @@ public class MassBatches {
         if (inserted == 1) {
             return true;
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = prepare(connection,
-                     "SELECT state FROM mass_chunk WHERE batch_id = ? AND chunk_no = ?", chunk.batchId(),
-                     chunk.number());
-             ResultSet rows = select.executeQuery()) {
-            return rows.next() && ChunkState.valueOf(rows.getString(1)) == ChunkState.NEW;
-        }
+        List<String> state = jdbc.queryForList("SELECT state FROM mass_chunk WHERE batch_id = ? AND chunk_no = ?",
+                String.class, chunk.batchId(), chunk.number());
+        return !state.isEmpty() && ChunkState.valueOf(state.get(0)) == ChunkState.NEW;
     }
 
     public void chunkQueued(MassChunk chunk) throws SQLException {
@@ -153,20 +138,15 @@ public class MassBatches {
     public ChunkProgress chunkProgress(String batchId) throws SQLException {
         Map<ChunkState, Integer> chunks = new EnumMap<>(ChunkState.class);
         Map<ResultStatus, Integer> answered = new EnumMap<>(ResultStatus.class);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = prepare(connection, "SELECT state, COUNT(*), SUM(ok_count), "
-                     + "SUM(not_found_count), SUM(protected_count), SUM(rejected_count), SUM(failed_count) "
-                     + "FROM mass_chunk WHERE batch_id = ? GROUP BY state", batchId);
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                chunks.put(ChunkState.valueOf(rows.getString(1)), rows.getInt(2));
-                answered.merge(ResultStatus.OK, rows.getInt(3), Integer::sum);
-                answered.merge(ResultStatus.NOT_FOUND, rows.getInt(4), Integer::sum);
-                answered.merge(ResultStatus.PROTECTED, rows.getInt(5), Integer::sum);
-                answered.merge(ResultStatus.REJECTED, rows.getInt(6), Integer::sum);
-                answered.merge(ResultStatus.FAILED, rows.getInt(7), Integer::sum);
-            }
-        }
+        jdbc.query("SELECT state, COUNT(*), SUM(ok_count), SUM(not_found_count), SUM(protected_count), "
+                + "SUM(rejected_count), SUM(failed_count) FROM mass_chunk WHERE batch_id = ? GROUP BY state", rows -> {
+                    chunks.put(ChunkState.valueOf(rows.getString(1)), rows.getInt(2));
+                    answered.merge(ResultStatus.OK, rows.getInt(3), Integer::sum);
+                    answered.merge(ResultStatus.NOT_FOUND, rows.getInt(4), Integer::sum);
+                    answered.merge(ResultStatus.PROTECTED, rows.getInt(5), Integer::sum);
+                    answered.merge(ResultStatus.REJECTED, rows.getInt(6), Integer::sum);
+                    answered.merge(ResultStatus.FAILED, rows.getInt(7), Integer::sum);
+                }, batchId);
         return new ChunkProgress(chunks, answered);
     }
 
@@ -174,35 +154,15 @@ public class MassBatches {
     public record ChunkProgress(Map<ChunkState, Integer> chunks, Map<ResultStatus, Integer> answered) {
     }
 
-    private List<MassBatch> batches(String sql, Object... parameters) throws SQLException {
-        List<MassBatch> found = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = prepare(connection, sql, parameters);
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                found.add(new MassBatch(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                        rows.getString(5), rows.getString(6), rows.getString(7),
-                        MassBatch.State.valueOf(rows.getString(8)), rows.getInt(9), rows.getInt(10), rows.getInt(11),
-                        rows.getObject(12, OffsetDateTime.class), rows.getObject(13, OffsetDateTime.class)));
-            }
-        }
-        return found;
+    private List<MassBatch> batches(String sql, Object... parameters) {
+        return jdbc.query(sql, (rows, n) -> new MassBatch(rows.getString(1), rows.getString(2), rows.getString(3),
+                rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
+                MassBatch.State.valueOf(rows.getString(8)), rows.getInt(9), rows.getInt(10), rows.getInt(11),
+                rows.getObject(12, OffsetDateTime.class), rows.getObject(13, OffsetDateTime.class)), parameters);
     }
 
-    private int update(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
-        return statement;
+    private int update(String sql, Object... parameters) {
+        return jdbc.update(sql, parameters);
     }
 
     private OffsetDateTime now() {
