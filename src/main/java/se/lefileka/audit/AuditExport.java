@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -21,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.Header;
+import org.springframework.jdbc.core.JdbcTemplate;
 import se.lefileka.intake.FileNames;
 import se.lefileka.intake.UnreadableInputException;
 import se.lefileka.query.QueryValidator;
@@ -36,13 +35,14 @@ public class AuditExport {
     private static final String[] COLUMNS = {"at", "organisation", "channel", "reference", "person", "purpose",
             "api_version", "outcome", "source"};
 
-    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Path outbox;
     private final CsvMapper csv = new CsvMapper();
 
     public AuditExport(DataSource dataSource, ObjectMapper json, Path outbox) {
-        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        jdbc.setFetchSize(1000);
         this.json = json;
         this.outbox = outbox;
     }
@@ -62,25 +62,26 @@ public class AuditExport {
         Path temporary = outbox.resolve("." + name);
         CsvSchema schema = CsvSchema.builder().addColumns(List.of(COLUMNS), CsvSchema.ColumnType.STRING)
                 .build().withHeader();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT " + String.join(", ", COLUMNS)
-                     + " FROM audit_log WHERE at >= ? AND at < ? ORDER BY id")) {
-            select.setTimestamp(1, Timestamp.from(from.atStartOfDay(QueryValidator.STOCKHOLM).toInstant()));
-            select.setTimestamp(2, Timestamp.from(to.plusDays(1).atStartOfDay(QueryValidator.STOCKHOLM).toInstant()));
-            select.setFetchSize(1000);
-            try (ResultSet rows = select.executeQuery();
-                 Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
-                 SequenceWriter writer = csv.writer(schema).writeValues(out)) {
-                while (rows.next()) {
-                    String[] row = new String[COLUMNS.length];
-                    row[0] = rows.getTimestamp(1).toInstant().atZone(QueryValidator.STOCKHOLM).toOffsetDateTime().toString();
-                    for (int i = 1; i < COLUMNS.length; i++) {
-                        String value = rows.getString(i + 1);
-                        row[i] = value == null ? "" : value;
-                    }
-                    writer.write(row);
-                }
-            }
+        try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+             SequenceWriter writer = csv.writer(schema).writeValues(out)) {
+            // streamed from the database, a thousand rows at a time
+            jdbc.query("SELECT " + String.join(", ", COLUMNS) + " FROM audit_log WHERE at >= ? AND at < ? ORDER BY id",
+                    rows -> {
+                        String[] row = new String[COLUMNS.length];
+                        row[0] = rows.getTimestamp(1).toInstant().atZone(QueryValidator.STOCKHOLM).toOffsetDateTime()
+                                .toString();
+                        for (int i = 1; i < COLUMNS.length; i++) {
+                            String value = rows.getString(i + 1);
+                            row[i] = value == null ? "" : value;
+                        }
+                        try {
+                            writer.write(row);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    },
+                    Timestamp.from(from.atStartOfDay(QueryValidator.STOCKHOLM).toInstant()),
+                    Timestamp.from(to.plusDays(1).atStartOfDay(QueryValidator.STOCKHOLM).toInstant()));
         }
         Path file = outbox.resolve(name);
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
