@@ -1,0 +1,175 @@
+package se.lefileka.mass;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.lefileka.audit.AuditLog;
+import se.lefileka.database.Database;
+import se.lefileka.lane.LaneRetry;
+import se.lefileka.message.Headers;
+import se.lefileka.personnummer.Pseudonyms;
+import se.lefileka.query.AnswerSource;
+import se.lefileka.query.OnlineQuery;
+import se.lefileka.query.Problem;
+import se.lefileka.query.QueryResult;
+import se.lefileka.query.ResultStatus;
+
+/**
+ * The mass chunk's states as {@code routes/mass-queries.camel.yaml} handles them (mass-reply,
+ * mass-next-call), fast: the lane and the tally are mock endpoints, the beans the bundle's own on
+ * an in-memory database.
+ */
+class MassReplyRouteTest extends CamelTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    private static final long FIRST_POLL_MILLIS = 2000;
+
+    @TempDir
+    static Path data;
+    private MassBatches batches;
+    private MockEndpoint lane;
+    private MockEndpoint tally;
+
+    @Override
+    public boolean isUseAdviceWith() {
+        return true;
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties properties = new Properties();
+        properties.put("lane.mass.queue", "lefi.lane.mass");
+        properties.put("lane.mass.tally-queue", "lefi.mass.tally");
+        properties.put("lefi.mass.first-poll-millis", String.valueOf(FIRST_POLL_MILLIS));
+        return properties;
+    }
+
+    @Override
+    protected void bindToRegistry(Registry registry) throws Exception {
+        Database database = new Database("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        database.createSchema();
+        Clock clock = Clock.systemUTC();
+        batches = new MassBatches(database.dataSource(), clock);
+        registry.bind("massCases", new MassCases(JSON, batches, new BatchFiles(data, JSON), clock, "v2", 5000));
+        registry.bind("massReconcile", new MassReconcile(JSON, batches));
+        registry.bind("auditLog", new AuditLog(database.dataSource(), "2120000142", clock, new SimpleMeterRegistry(),
+                new Pseudonyms("test-key"), AnswerSource.SANDBOX));
+    }
+
+    @BeforeEach
+    void loadTheMassReplyRoutes() throws Exception {
+        // the intake templates the file's intake routes are made from, then the file itself
+        for (String file : List.of("intake", "mass-queries")) {
+            PluginHelper.getRoutesLoader(context).loadRoutes(
+                    ResourceHelper.resolveMandatoryResource(context, "file:routes/" + file + ".camel.yaml"));
+        }
+        ModelCamelContext model = (ModelCamelContext) context;
+        List<RouteDefinition> others = model.getRouteDefinitions().stream()
+                .filter(route -> !List.of("mass-reply", "mass-next-call").contains(route.getRouteId())).toList();
+        model.removeRouteDefinitions(others);
+        for (String route : List.of("mass-reply", "mass-next-call")) {
+            AdviceWith.adviceWith(context, route, advice -> advice.mockEndpointsAndSkip("jms:*"));
+        }
+        context.start();
+        lane = getMockEndpoint("mock:jms:queue:lefi.lane.mass");
+        tally = getMockEndpoint("mock:jms:queue:lefi.mass.tally");
+    }
+
+    @Test
+    void anAcceptedChunkIsPolledAfterTheFirstPollTime() throws Exception {
+        MassChunk chunk = chunk().withArendeId("case-1");
+        lane.expectedMessageCount(1);
+        lane.expectedHeaderReceived(Headers.CALL, "lefi-mass-poll");
+        lane.expectedHeaderReceived(Headers.ANSWER, "mass-reply");
+
+        long before = System.currentTimeMillis();
+        reply(MassReply.accepted(chunk), chunk);
+
+        lane.assertIsSatisfied();
+        assertThat(delayOf(lane.getReceivedExchanges().get(0)) - before).isBetween(FIRST_POLL_MILLIS, FIRST_POLL_MILLIS + 1000);
+        assertThat(JSON.readValue(lane.getReceivedExchanges().get(0).getMessage().getBody(String.class), MassChunk.class)
+                .arendeId()).isEqualTo("case-1");
+        assertThat(tally.getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void aPendingChunkIsPolledAgainAfterFksRetryAfter() throws Exception {
+        MassChunk chunk = chunk().withArendeId("case-2");
+        lane.expectedMessageCount(1);
+        lane.expectedHeaderReceived(Headers.CALL, "lefi-mass-poll");
+
+        long before = System.currentTimeMillis();
+        reply(MassReply.pending(chunk, 7), chunk);
+
+        lane.assertIsSatisfied();
+        assertThat(delayOf(lane.getReceivedExchanges().get(0)) - before).isBetween(7000L, 8000L);
+    }
+
+    @Test
+    void anExpiredChunkIsSubmittedAgainWithoutItsCaseAtOnce() throws Exception {
+        MassChunk chunk = chunk().withArendeId("case-3");
+        lane.expectedMessageCount(1);
+        lane.expectedHeaderReceived(Headers.CALL, "lefi-mass-submit");
+
+        reply(MassReply.expired(chunk), chunk);
+
+        lane.assertIsSatisfied();
+        Exchange submitted = lane.getReceivedExchanges().get(0);
+        assertThat(submitted.getMessage().getHeader(LaneRetry.SCHEDULED_DELIVERY)).isNull();
+        assertThat(JSON.readValue(submitted.getMessage().getBody(String.class), MassChunk.class).arendeId()).isNull();
+    }
+
+    @Test
+    void anAnsweredChunkGoesToTheTallyAndMakesNoCall() throws Exception {
+        MassChunk chunk = chunk();
+        QueryResult result = QueryResult.problem("r-1", chunk.rows().get(0).query().personnummer(), ResultStatus.NOT_FOUND,
+                Problem.failure("not found"), OffsetDateTime.now(), "v2").withLine(1);
+        tally.expectedMessageCount(1);
+        tally.expectedHeaderReceived(Headers.BATCH_ID, chunk.batchId());
+        lane.expectedMessageCount(0);
+
+        reply(MassReply.answered(chunk, List.of(result)), chunk);
+
+        MockEndpoint.assertIsSatisfied(tally, lane);
+        assertThat(batches.chunkProgress(chunk.batchId()).answered().get(ResultStatus.NOT_FOUND)).isEqualTo(1);
+    }
+
+    private void reply(MassReply reply, MassChunk chunk) {
+        template.sendBodyAndHeader("direct:mass-reply", reply, Headers.BATCH_ID, chunk.batchId());
+    }
+
+    private static long delayOf(Exchange exchange) {
+        return exchange.getMessage().getHeader(LaneRetry.SCHEDULED_DELIVERY, Long.class);
+    }
+
+    private MassChunk chunk() throws Exception {
+        MassBatch batch = batches.create("b-" + UUID.randomUUID(), "test.csv", "file", "file:1:1", null, null);
+        OnlineQuery query = new OnlineQuery("r-1", "199001012385", List.of("SJUKPENNING"), LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 6, 30), "HANDLAGGNING");
+        MassChunk chunk = new MassChunk(batch.id(), 1, UUID.randomUUID().toString(), "HANDLAGGNING", null,
+                List.of(new MassChunk.Row(1, query)));
+        batches.chunkMade(chunk);
+        return chunk;
+    }
+}
