@@ -2,20 +2,15 @@ package se.lefileka;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import se.lefileka.support.ShippedSettings;
 
 class SettingsTest {
 
     @Test
     void theShippedSettingsPassTheCheckAndAThreadCountOfZeroDoesNot() throws Exception {
-        Properties shipped = new Properties();
-        try (Reader file = Files.newBufferedReader(Path.of("config/application.properties"))) {
-            shipped.load(file);
-        }
+        Properties shipped = ShippedSettings.load();
         // the shipped settings run the sandbox (no lefi.url): the placeholder pseudonym key is allowed there
         Settings.check(key -> shipped.getProperty(key, "").trim());
         assertThatThrownBy(() -> Settings.check(key -> "lane.online.threads".equals(key) ? "0"

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -15,21 +16,19 @@ import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.lefileka.calendar.OpeningSchedule;
 import se.lefileka.message.Headers;
 import se.lefileka.operations.FkCalls;
+import se.lefileka.support.RouteFileTestSupport;
 
 /**
  * The lane template ({@code routes/fk-lanes.camel.yaml}) on its own, fast: its queue and the calls
  * it makes are stand-ins, its gate, retry and call bookkeeping the bundle's own. Drives the
  * branches the end-to-end tests reach only slowly or not at all.
  */
-class FkLaneRouteTest extends CamelTestSupport {
+class FkLaneRouteTest extends RouteFileTestSupport {
 
     private final Schedule schedule = new Schedule();
     private MockEndpoint laneQueue;
@@ -58,12 +57,7 @@ class FkLaneRouteTest extends CamelTestSupport {
     }
 
     @Override
-    public boolean isUseAdviceWith() {
-        return true;
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
+    protected Properties settings() {
         Properties properties = new Properties();
         properties.put("lane.online.queue", "lefi.lane.online");
         properties.put("lane.mass.queue", "lefi.lane.mass");
@@ -102,8 +96,7 @@ class FkLaneRouteTest extends CamelTestSupport {
 
     @BeforeEach
     void loadTheLaneRoutes() throws Exception {
-        PluginHelper.getRoutesLoader(context).loadRoutes(
-                ResourceHelper.resolveMandatoryResource(context, "file:routes/fk-lanes.camel.yaml"));
+        loadRoutes(List.of("fk-lanes"), List.of("online-lane", "mass-lane"));
         AdviceWith.adviceWith(context, "online-lane", lane -> {
             lane.replaceFromWith("direct:online-lane");
             lane.mockEndpointsAndSkip("jms:*");

@@ -15,12 +15,7 @@ import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.model.ModelCamelContext;
-import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +29,14 @@ import se.lefileka.query.OnlineQuery;
 import se.lefileka.query.Problem;
 import se.lefileka.query.QueryResult;
 import se.lefileka.query.ResultStatus;
+import se.lefileka.support.RouteFileTestSupport;
 
 /**
  * The mass chunk's states as {@code routes/mass-queries.camel.yaml} handles them (mass-reply,
  * mass-next-call), fast: the lane and the tally are mock endpoints, the beans the bundle's own on
  * an in-memory database.
  */
-class MassReplyRouteTest extends CamelTestSupport {
+class MassReplyRouteTest extends RouteFileTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final long FIRST_POLL_MILLIS = 2000;
@@ -52,12 +48,7 @@ class MassReplyRouteTest extends CamelTestSupport {
     private MockEndpoint tally;
 
     @Override
-    public boolean isUseAdviceWith() {
-        return true;
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
+    protected Properties settings() {
         Properties properties = new Properties();
         properties.put("lane.mass.queue", "lefi.lane.mass");
         properties.put("lane.mass.tally-queue", "lefi.mass.tally");
@@ -80,14 +71,7 @@ class MassReplyRouteTest extends CamelTestSupport {
     @BeforeEach
     void loadTheMassReplyRoutes() throws Exception {
         // the intake templates the file's intake routes are made from, then the file itself
-        for (String file : List.of("intake", "mass-queries")) {
-            PluginHelper.getRoutesLoader(context).loadRoutes(
-                    ResourceHelper.resolveMandatoryResource(context, "file:routes/" + file + ".camel.yaml"));
-        }
-        ModelCamelContext model = (ModelCamelContext) context;
-        List<RouteDefinition> others = model.getRouteDefinitions().stream()
-                .filter(route -> !List.of("mass-reply", "mass-next-call").contains(route.getRouteId())).toList();
-        model.removeRouteDefinitions(others);
+        loadRoutes(List.of("intake", "mass-queries"), List.of("mass-reply", "mass-next-call"));
         for (String route : List.of("mass-reply", "mass-next-call")) {
             AdviceWith.adviceWith(context, route, advice -> advice.mockEndpointsAndSkip("jms:*"));
         }
