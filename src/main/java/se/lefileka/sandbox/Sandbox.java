@@ -27,7 +27,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -41,8 +43,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The built-in stand-in for FK: serves all of CONTRACT.md (LEFI online and mass, LEKA
  * subscriptions and notifications, v1 and v2) on a local port, judges every call by the SLA's
- * capacity rules ({@link #judge()}), and lets tests make it slow, failing or closed
- * ({@link #faults()}).
+ * capacity rules ({@link #judge()}), and lets tests make it slow, failing or closed (an
+ * interceptor of theirs, {@code SandboxFaults} in the test code).
  */
 public class Sandbox extends ServiceSupport {
 
@@ -54,7 +56,7 @@ public class Sandbox extends ServiceSupport {
 
     private final ObjectMapper json = new ObjectMapper();
     private final CapacityJudge judge = new CapacityJudge();
-    private final SandboxFaults faults = new SandboxFaults();
+    private final List<SandboxInterceptor> interceptors = new CopyOnWriteArrayList<>();
     private final LefiSandbox lefi;
     private final LekaSandbox leka;
     private final Clock clock;
@@ -147,8 +149,9 @@ public class Sandbox extends ServiceSupport {
         return judge;
     }
 
-    public SandboxFaults faults() {
-        return faults;
+    /** Lets the interceptor answer calls before the sandbox does (tests' faults). */
+    void intercept(SandboxInterceptor interceptor) {
+        interceptors.add(interceptor);
     }
 
     /**
@@ -213,7 +216,6 @@ public class Sandbox extends ServiceSupport {
                 LOG.warn("Capacity rule broken: {} {}", budget, broken);
                 reply = SandboxReply.retryLater(429, "FOR_MANGA_FRAGOR", "kapacitetsgränsen överskreds: " + broken, 1);
             } else {
-                faults.delay();
                 reply = answer(exchange, path, budget);
             }
             send(exchange, reply);
@@ -245,9 +247,11 @@ public class Sandbox extends ServiceSupport {
         }
         String version = versioned.group(1);
         String service = isLeka(path) ? "leka" : "lefi";
-        SandboxReply fault = faults.replyFor(service, version, budget);
-        if (fault != null) {
-            return fault;
+        for (SandboxInterceptor interceptor : interceptors) {
+            SandboxReply instead = interceptor.before(service, version, budget);
+            if (instead != null) {
+                return instead;
+            }
         }
         if ("v2".equals(version)) {
             String organisation = exchange.getRequestHeaders().getFirst("X-Organisationsnummer");

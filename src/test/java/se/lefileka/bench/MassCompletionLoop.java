@@ -11,6 +11,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import se.lefileka.mass.MassProgress;
 import se.lefileka.sandbox.Sandbox;
+import se.lefileka.sandbox.SandboxFaults;
 import se.lefileka.support.Folders;
 import se.lefileka.support.MassRows;
 import se.lefileka.support.RunningBundle;
@@ -55,10 +56,10 @@ public final class MassCompletionLoop {
             for (String name : batches.subList(1, batches.size())) {
                 Folders.drop(inbox, name + ".csv", MassRows.of(30, 1).csv());
             }
-            sandbox.faults().failNext(5);
+            SandboxFaults.of(sandbox).failNext(5);
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.massSubmissions() >= 3);
             bundle = bundle.restart(sandbox, settings);
-            sandbox.faults().failNext(3);
+            SandboxFaults.of(sandbox).failNext(3);
             try {
                 Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> batches.stream()
                         .allMatch(name -> Files.exists(data.resolve("outbox/mass/" + name + ".summary.json"))));

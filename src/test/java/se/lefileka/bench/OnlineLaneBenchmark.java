@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import se.lefileka.sandbox.Budget;
 import se.lefileka.sandbox.Sandbox;
+import se.lefileka.sandbox.SandboxFaults;
 import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 
@@ -38,7 +39,7 @@ public final class OnlineLaneBenchmark {
     private static void run(int queries, long latencyMillis) throws Exception {
         Sandbox sandbox = new Sandbox(0, Clock.systemUTC());
         sandbox.start();
-        sandbox.faults().latency(Duration.ofMillis(latencyMillis));
+        SandboxFaults.of(sandbox).latency(Duration.ofMillis(latencyMillis));
         Path data = Files.createTempDirectory("lane-bench");
         try (RunningBundle bundle = RunningBundle.start(data, sandbox, Map.of());
              JMSContext jms = bundle.jmsClient().createContext()) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.lefileka.sandbox.Budget;
+import se.lefileka.sandbox.SandboxFaults;
 import se.lefileka.support.BundleProcess;
 import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
@@ -58,14 +59,14 @@ class MassLaneIT extends BundleTestSupport {
     @Test
     void aBatchRidesOutFaultsSlowAnswersAndAClosedServiceWithoutBreakingTheBudget() throws Exception {
         bundle = RunningBundle.start(data, sandbox, SMALL_CHUNKS);
-        sandbox.faults().latency(Duration.ofMillis(700));
-        sandbox.faults().failNext(4);
+        SandboxFaults.of(sandbox).latency(Duration.ofMillis(700));
+        SandboxFaults.of(sandbox).failNext(4);
         Folders.drop(bundle.dir("inbox/mass"), "faults.csv", rows.csv());
         await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.massSubmissions() >= 3);
-        sandbox.faults().massClosed(true);
+        SandboxFaults.of(sandbox).massClosed(true);
         long callsBeforeClosing = sandbox.judge().calls(Budget.MASS);
         await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.judge().calls(Budget.MASS) >= callsBeforeClosing + 2);
-        sandbox.faults().massClosed(false);
+        SandboxFaults.of(sandbox).massClosed(false);
 
         assertCompletes("faults");
     }

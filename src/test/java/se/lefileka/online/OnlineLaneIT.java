@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import se.lefileka.sandbox.Budget;
+import se.lefileka.sandbox.SandboxFaults;
 import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
 import se.lefileka.support.Persons;
@@ -59,7 +60,7 @@ class OnlineLaneIT extends BundleTestSupport {
         bundle = RunningBundle.start(data, sandbox, Map.of("lane.retry.max-millis", "3000",
                 "lane.retry.first-backoff-millis", "300", "lane.retry.max-backoff-millis", "600",
                 "leka.notifications.first-fetch-millis", "600000"));
-        sandbox.faults().failNext(1000);
+        SandboxFaults.of(sandbox).failNext(1000);
         Folders.drop(bundle.dir("inbox/online"), "doomed.json", Queries.online("doomed", Persons.known(3)));
 
         Path answer = data.resolve("outbox/online/doomed.json");
@@ -75,8 +76,8 @@ class OnlineLaneIT extends BundleTestSupport {
     @Test
     void queriesWaitThroughFaultsAndServiceWindowsAndAreAnsweredOnceEach() throws Exception {
         bundle = RunningBundle.start(data, sandbox, Map.of());
-        sandbox.faults().failNext(3);
-        sandbox.faults().serviceWindowFor(Duration.ofSeconds(4));
+        SandboxFaults.of(sandbox).failNext(3);
+        SandboxFaults.of(sandbox).serviceWindowFor(Duration.ofSeconds(4));
         try (JMSContext jms = bundle.jmsClient().createContext()) {
             Queue replies = jms.createQueue("fault.replies");
             for (int i = 0; i < 5; i++) {
@@ -95,7 +96,7 @@ class OnlineLaneIT extends BundleTestSupport {
     @Test
     void queriesWaitingInTheLaneAreAnsweredAfterARestart() throws Exception {
         bundle = RunningBundle.start(data, sandbox, Map.of());
-        sandbox.faults().latency(Duration.ofMillis(500));
+        SandboxFaults.of(sandbox).latency(Duration.ofMillis(500));
         Path inbox = bundle.dir("inbox/online");
         StringBuilder many = new StringBuilder("[");
         for (int i = 0; i < 8; i++) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import se.lefileka.sandbox.SandboxFaults;
 import se.lefileka.support.BundleHttp;
 import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
@@ -92,7 +93,7 @@ class HealthAndMetricsIT extends BundleTestSupport {
         assertThat(versions.path("message").asText())
                 .isEqualTo("degraded: LEFI v2 ends on 2026-12-24, in 30 days: move to a newer version (lefi.api.version) before then");
 
-        sandbox.faults().retire("lefi", "v2");
+        SandboxFaults.of(sandbox).retire("lefi", "v2");
         Folders.drop(bundle.dir("inbox/online"), "q.json", """
                 {"requestId": "q-410", "personnummer": "%s", "benefits": ["SJUKPENNING"],
                  "from": "2026-01-01", "to": "2026-06-30"}""".formatted(Persons.known(5)));
@@ -102,7 +103,7 @@ class HealthAndMetricsIT extends BundleTestSupport {
                 .contains("LEFI v2 is retired by FK").contains("410 VERSION_UPPHORD").contains("lefi.api.version");
         assertThat(data.resolve("outbox/online/q-410.json")).doesNotExist();
 
-        sandbox.faults().reset();
+        SandboxFaults.of(sandbox).reset();
         await().atMost(Duration.ofSeconds(40)).until(() -> Files.exists(data.resolve("outbox/online/q-410.json")));
         assertThat(JSON.readTree(Files.readString(data.resolve("outbox/online/q-410.json"))).path("status").asText())
                 .isEqualTo("OK");
@@ -111,7 +112,7 @@ class HealthAndMetricsIT extends BundleTestSupport {
 
     @Test
     void anOrganisationFkRefusesFailsItsServiceAndItsWorkWaitsUntilItIsPutRight() throws Exception {
-        sandbox.faults().refuseOrganisation(true);
+        SandboxFaults.of(sandbox).refuseOrganisation(true);
         bundle = RunningBundle.start(data, sandbox, Map.of());
         Folders.drop(bundle.dir("inbox/online"), "q.json", """
                 {"requestId": "q-403", "personnummer": "%s", "benefits": ["SJUKPENNING"],
@@ -123,7 +124,7 @@ class HealthAndMetricsIT extends BundleTestSupport {
                 .contains("lefi.organisationsnummer");
         assertThat(data.resolve("outbox/online/q-403.json")).as("the query waits, it is not failed").doesNotExist();
 
-        sandbox.faults().reset();
+        SandboxFaults.of(sandbox).reset();
         await().atMost(Duration.ofSeconds(40)).until(() -> Files.exists(data.resolve("outbox/online/q-403.json")));
         assertThat(JSON.readTree(Files.readString(data.resolve("outbox/online/q-403.json"))).path("status").asText())
                 .isEqualTo("OK");

@@ -2,12 +2,29 @@ package se.lefileka.sandbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** What tests (and the benchmarks) can make the sandbox do instead of answering normally. */
-public class SandboxFaults {
+public final class SandboxFaults implements SandboxInterceptor {
+
+    private static final Map<Sandbox, SandboxFaults> OF = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** The faults of the sandbox (made on first use). */
+    public static SandboxFaults of(Sandbox sandbox) {
+        return OF.computeIfAbsent(sandbox, s -> {
+            SandboxFaults faults = new SandboxFaults();
+            s.intercept(faults);
+            return faults;
+        });
+    }
+
+    private SandboxFaults() {
+    }
 
     private volatile Duration latency = Duration.ZERO;
     private final AtomicInteger failures = new AtomicInteger();
@@ -56,7 +73,13 @@ public class SandboxFaults {
         refuseOrganisation = false;
     }
 
-    void delay() {
+    @Override
+    public SandboxReply before(String service, String version, Budget budget) {
+        delay();
+        return replyFor(service, version, budget);
+    }
+
+    private void delay() {
         Duration wait = latency;
         if (!wait.isZero()) {
             try {
@@ -67,7 +90,7 @@ public class SandboxFaults {
         }
     }
 
-    SandboxReply replyFor(String service, String version, Budget budget) {
+    private SandboxReply replyFor(String service, String version, Budget budget) {
         if (refuseOrganisation) {
             return SandboxReply.error(403, "EJ_BEHORIG", "organisationen saknar behörighet");
         }
