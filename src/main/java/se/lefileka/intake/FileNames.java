@@ -33,6 +33,8 @@ public class FileNames {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
     /** The kinds whose answers are files in {@code outbox/<kind>/}. */
     private static final Set<String> ANSWER_KINDS = Set.of("online", "subscriptions");
+    /** The inboxes, whose unreadable files are set aside in {@code error/<kind>/}. */
+    private static final Set<String> INBOX_KINDS = Set.of("online", "subscriptions", "mass", "audit");
     private static final int RECENT = 10_000;
 
     private final Path dataDir;
@@ -62,6 +64,9 @@ public class FileNames {
         String given = exchange.getProperty(ExchangeProperties.SET_ASIDE_NAME, String.class);
         if (given == null) {
             String kind = exchange.getMessage().getHeader(Headers.KIND, String.class);
+            if (!INBOX_KINDS.contains(kind)) {
+                throw new IllegalArgumentException("no inbox of kind " + kind);
+            }
             String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
             given = free(dataDir.resolve("error").resolve(kind), name, "", REPORT);
             exchange.setProperty(ExchangeProperties.SET_ASIDE_NAME, given);
