@@ -28,9 +28,6 @@ import se.lefileka.query.QueryValidator;
 /** Binds the beans the LEKA routes call; runs after {@link BundleConfiguration}, whose beans it uses. */
 public class LekaConfiguration implements CamelConfiguration {
 
-    /** CONTRACT.md: a fetch and an acknowledgement take 1 to 500 notifications. */
-    static final int MAX_PAGE = 500;
-
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
@@ -41,10 +38,6 @@ public class LekaConfiguration implements CamelConfiguration {
         Pseudonyms pseudonyms = registry.lookupByNameAndType("pseudonyms", Pseudonyms.class);
 
         int pageSize = Integer.parseInt(property(properties, "leka.notifications.page-size"));
-        if (pageSize < 1 || pageSize > MAX_PAGE) {
-            throw new IllegalArgumentException("leka.notifications.page-size must be 1 to " + MAX_PAGE + ", not "
-                    + pageSize);
-        }
         LekaMapper mapper = LekaApi.mapperFor(property(properties, "leka.api.version"));
         FkWire wire = new FkWire(mapper.headers(property(properties, "lefi.organisationsnummer")), json);
         MeterRegistry meters = registry.lookupByNameAndType(BundleConfiguration.METRICS_REGISTRY, MeterRegistry.class);

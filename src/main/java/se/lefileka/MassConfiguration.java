@@ -38,9 +38,6 @@ import se.lefileka.query.QueryValidator;
 /** Binds the beans the mass routes call; runs after {@link BundleConfiguration}, whose beans it uses. */
 public class MassConfiguration implements CamelConfiguration {
 
-    /** CONTRACT.md: a mass submission holds 1 to 500 queries. */
-    static final int MAX_CHUNK = 500;
-
     @Override
     public void configure(CamelContext context) {
         PropertiesComponent properties = context.getPropertiesComponent();
@@ -51,10 +48,6 @@ public class MassConfiguration implements CamelConfiguration {
         Path dataDir = Path.of(property(properties, "bundle.data.dir"));
         String version = property(properties, "lefi.api.version");
 
-        int chunkSize = Integer.parseInt(property(properties, "lefi.mass.chunk-size"));
-        if (chunkSize < 1 || chunkSize > MAX_CHUNK) {
-            throw new IllegalArgumentException("lefi.mass.chunk-size must be 1 to " + MAX_CHUNK + ", not " + chunkSize);
-        }
         LaneGate massGate = new LaneGate("Mass", massCalendar(properties), clock,
                 Long.parseLong(property(properties, "lane.gate.check-millis")), BundleConfiguration.gateMargin(properties),
                 Boolean.parseBoolean(property(properties, "lefi.mass.gate.enabled")));

@@ -18,6 +18,7 @@ import se.lefileka.calendar.Hours;
  */
 public final class Settings {
 
+    /** CONTRACT.md: a mass submission, a fetch and an acknowledgement take 1 to 500 items. */
     private static final long MAX_CHUNK = 500;
     private static final Pattern BUNDLE_KEY = Pattern.compile("(lefi|leka|jms|bundle|fk|sla|lane|camel)\\.");
     private static final Pattern SECRET_KEY = Pattern.compile("(?i)key|password|secret|token");

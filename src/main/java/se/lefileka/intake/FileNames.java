@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import se.lefileka.message.ExchangeProperties;
@@ -74,9 +75,9 @@ public class FileNames {
         return given;
     }
 
-    /** The name of the report written beside a set-aside file: {@code <name>.error.json}. */
+    /** The path, under {@code error/}, of the report written beside a set-aside file: {@code <kind>/<name>.error.json}. */
     public String errorReport(Exchange exchange) {
-        return setAside(exchange) + REPORT;
+        return exchange.getMessage().getHeader(Headers.KIND, String.class) + "/" + setAside(exchange) + REPORT;
     }
 
     /**
@@ -107,12 +108,7 @@ public class FileNames {
 
     /** {@code <base><ending>}, or {@code <base>-2<ending>} ..., the first name not taken in the folder. */
     public static String firstFree(Path folder, String base, String ending) {
-        for (int n = 1; ; n++) {
-            String name = fit(base, (n == 1 ? "" : "-" + n) + ending);
-            if (!Files.exists(folder.resolve(name))) {
-                return name;
-            }
-        }
+        return distinct(base, ending, MAX_NAME_BYTES, name -> Files.exists(folder.resolve(name)));
     }
 
     /** A name from outside, as it may be written: no path separators, dots that climb, or control characters. */
@@ -125,7 +121,11 @@ public class FileNames {
 
     /** {@code base + suffix}, the base shortened (whole characters) until the name fits in 255 bytes. */
     static String fit(String base, String suffix) {
-        int room = MAX_NAME_BYTES - bytes(suffix);
+        return fit(base, suffix, MAX_NAME_BYTES);
+    }
+
+    private static String fit(String base, String suffix, int maxBytes) {
+        int room = maxBytes - bytes(suffix);
         String fitted = base;
         while (bytes(fitted) > room) {
             fitted = fitted.substring(0, fitted.offsetByCodePoints(fitted.length(), -1));
@@ -138,11 +138,15 @@ public class FileNames {
      * that name with {@code companion} added) is not there; fitted so that the companion's name fits too.
      */
     private synchronized String free(Path folder, String base, String ending, String companion) {
+        return distinct(base, ending, MAX_NAME_BYTES - bytes(companion), name -> Files.exists(folder.resolve(name))
+                || Files.exists(folder.resolve(name + companion)) || !recentlyGiven.add(folder.resolve(name)));
+    }
+
+    /** {@code <base><ending>}, or {@code <base>-2<ending>} ..., each fitted to {@code maxBytes}: the first not taken. */
+    private static String distinct(String base, String ending, int maxBytes, Predicate<String> taken) {
         for (int n = 1; ; n++) {
-            String withCompanion = fit(base, (n == 1 ? "" : "-" + n) + ending + companion);
-            String name = withCompanion.substring(0, withCompanion.length() - companion.length());
-            Path path = folder.resolve(name);
-            if (!Files.exists(path) && !Files.exists(folder.resolve(name + companion)) && recentlyGiven.add(path)) {
+            String name = fit(base, (n == 1 ? "" : "-" + n) + ending, maxBytes);
+            if (!taken.test(name)) {
                 return name;
             }
         }

@@ -18,10 +18,11 @@ public record InputLimits(long maxBytes, int maxNestingDepth, int maxStringLengt
         atLeastOne("bundle.input.max-string-length", maxStringLength);
     }
 
+    /** The limits the settings give (checked at start by {@code Settings}). */
     public static InputLimits from(Function<String, String> properties) {
-        return new InputLimits(number(properties, "bundle.input.max-bytes", Long.MAX_VALUE),
-                (int) number(properties, "bundle.input.max-nesting-depth", Integer.MAX_VALUE),
-                (int) number(properties, "bundle.input.max-string-length", Integer.MAX_VALUE));
+        return new InputLimits(Long.parseLong(properties.apply("bundle.input.max-bytes")),
+                Integer.parseInt(properties.apply("bundle.input.max-nesting-depth")),
+                Integer.parseInt(properties.apply("bundle.input.max-string-length")));
     }
 
     /**
@@ -44,19 +45,6 @@ public record InputLimits(long maxBytes, int maxNestingDepth, int maxStringLengt
             throw new UnreadableInputException(what + " is " + bytes + " bytes, over the limit of " + maxBytes
                     + " (bundle.input.max-bytes)");
         }
-    }
-
-    private static long number(Function<String, String> properties, String key, long max) {
-        String value = properties.apply(key);
-        try {
-            long number = Long.parseLong(value);
-            if (number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw new IllegalArgumentException(key + " must be a whole number from 1 to " + max + ", not '" + value + "'");
     }
 
     private static void atLeastOne(String key, long value) {
