@@ -1,13 +1,7 @@
 package se.lefileka;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -22,30 +16,11 @@ import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jms.connection.CachingConnectionFactory;
-import se.lefileka.audit.AuditExport;
-import se.lefileka.audit.AuditLog;
 import se.lefileka.broker.BrokerSecurity;
 import se.lefileka.broker.BundleQueues;
 import se.lefileka.broker.EmbeddedBroker;
-import se.lefileka.calendar.ServiceWindows;
 import se.lefileka.database.Database;
-import se.lefileka.fk.FkHeaderFilterStrategy;
 import se.lefileka.fk.FkTls;
-import se.lefileka.intake.FileNames;
-import se.lefileka.intake.InboxFiles;
-import se.lefileka.intake.InputErrors;
-import se.lefileka.intake.InputLimits;
-import se.lefileka.intake.JmsReplies;
-import se.lefileka.intake.JmsText;
-import se.lefileka.intake.JsonInput;
-import se.lefileka.lane.LaneGate;
-import se.lefileka.lane.LaneRetry;
-import se.lefileka.lane.WirePacing;
-import se.lefileka.lefi.LefiApi;
-import se.lefileka.lefi.LefiWire;
-import se.lefileka.online.OnlineAnswers;
-import se.lefileka.online.OnlineIntake;
-import se.lefileka.personnummer.Pseudonyms;
 import se.lefileka.query.AnswerSource;
 import se.lefileka.query.QueryValidator;
 import se.lefileka.sandbox.Sandbox;
@@ -53,8 +28,12 @@ import se.lefileka.sandbox.SandboxSettings;
 import se.lefileka.secrets.Secrets;
 
 /**
- * Starts the embedded parts (sandbox, broker, database) the configuration asks for and binds the
- * beans the YAML routes call. A {@code clock} already in the registry (a test's) is used as is.
+ * What must be in place before any route or bean is made, in this order: the settings checked (a
+ * start on settings that cannot work is refused), the clock (a {@code clock} already in the
+ * registry, a test's, is used as is), the metrics registry, the sandbox (whose URL the routes call
+ * when FK's is unset), the broker and the database. Runs first of the configurations; the others
+ * only declare beans ({@code @BindToRegistry}, made when a route first needs them), so their order
+ * does not matter.
  */
 public class BundleConfiguration implements CamelConfiguration {
 
@@ -64,8 +43,6 @@ public class BundleConfiguration implements CamelConfiguration {
     static final int LARGE_MESSAGE_BYTES = 1024 * 1024;
     /** The Prometheus registry every metric goes to; Camel's metrics service serves it at /observe/metrics. */
     static final String METRICS_REGISTRY = "metricsRegistry";
-    /** The mapper for JSON from outside: within the {@link InputLimits}. */
-    static final String INPUT_JSON = "inputJson";
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -80,10 +57,8 @@ public class BundleConfiguration implements CamelConfiguration {
         }
         Path dataDir = Path.of(property(properties, "bundle.data.dir"));
         // Camel's metrics service (camel.metrics.enabled) has made its Prometheus registry by now; else make one
-        MeterRegistry meters = registry.lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class);
-        if (meters == null) {
-            meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            registry.bind(METRICS_REGISTRY, meters);
+        if (registry.lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class) == null) {
+            registry.bind(METRICS_REGISTRY, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         }
 
         List<String> servedBySandbox = SandboxSettings.servedServices(key -> property(properties, key));
@@ -132,64 +107,19 @@ public class BundleConfiguration implements CamelConfiguration {
         context.addService(database, true, true);
         registry.bind("bundleDataSource", database.dataSource());
 
-        AnswerSource source = servedBySandbox.isEmpty() ? AnswerSource.FK : AnswerSource.SANDBOX;
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-        source.mark(json);
-        registry.bind("bundleJson", json);
-        InputLimits limits = InputLimits.from(key -> property(properties, key));
-        registry.bind("inputLimits", limits);
-        ObjectMapper inputJson = limits.reader(json);
-        registry.bind(INPUT_JSON, inputJson);
-        registry.bind("fkHeaders", new FkHeaderFilterStrategy());
+        registry.bind("answerSource", AnswerSource.class,
+                servedBySandbox.isEmpty() ? AnswerSource.FK : AnswerSource.SANDBOX);
         SSLContextParameters tls = FkTls.parameters(context, key -> property(properties, key));
         if (tls != null) {
             context.getComponent("https", HttpComponent.class).setSslContextParameters(tls);
         }
-        LaneGate onlineGate = new LaneGate("Online", ServiceWindows.parse(
-                property(properties, "lefi.online.service-window.weekly"),
-                property(properties, "lefi.online.service-windows")), clock,
-                Long.parseLong(property(properties, "lane.gate.check-millis")), gateMargin(properties),
-                Boolean.parseBoolean(property(properties, "lefi.online.service-window.hold")));
-        registry.bind("onlineGate", onlineGate);
-        registry.bind("onlineWirePacing", new WirePacing(Integer.parseInt(property(properties, "lane.online.per-second")),
-                Long.parseLong(property(properties, "lane.online.window-millis")), onlineGate::isClosed));
-
-        String lefiVersion = property(properties, "lefi.api.version");
-        QueryValidator validator = new QueryValidator(clock, property(properties, "lefi.default-purpose"));
-        registry.bind("queryValidator", validator);
-        LefiWire lefiWire = new LefiWire(LefiApi.mapperFor(lefiVersion), property(properties, "lefi.organisationsnummer"),
-                json);
-        registry.bind("lefiWire", lefiWire);
-        Pseudonyms pseudonyms = new Pseudonyms(property(properties, "bundle.audit.pseudonym-key"));
-        registry.bind("pseudonyms", pseudonyms);
-        registry.bind("queryInput", new JsonInput(inputJson, limits, "query"));
-        registry.bind("onlineIntake", new OnlineIntake(validator, pseudonyms, clock, lefiVersion));
-        registry.bind("onlineAnswers", new OnlineAnswers(json, clock, lefiVersion));
-        registry.bind("lefiApi", new LefiApi(lefiWire, clock));
-        registry.bind("jmsReplies", new JmsReplies(queues.notForReplies()));
-        registry.bind("jmsText", new JmsText(limits));
-        registry.bind("auditLog", new AuditLog(database.dataSource(), property(properties, "lefi.organisationsnummer"),
-                clock, meters, pseudonyms, source));
-        registry.bind("auditExport", new AuditExport(database.dataSource(), json, dataDir.resolve("outbox").resolve("audit")));
-        registry.bind("inputErrors", new InputErrors(json, clock));
-        registry.bind("fileNames", new FileNames(dataDir));
-        registry.bind("inboxFiles", new InboxFiles(
-                Duration.ofMillis(Long.parseLong(property(properties, "bundle.inbox.stable-millis")))));
-        registry.bind("laneRetry", new LaneRetry(clock,
-                Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.max-millis"))),
-                Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.first-backoff-millis"))),
-                Duration.ofMillis(Long.parseLong(property(properties, "lane.retry.max-backoff-millis")))));
-    }
-
-    /** How far from an opening or a closing a lane's gate keeps its calls ({@code lane.gate.margin-millis}). */
-    static Duration gateMargin(PropertiesComponent properties) {
-        return Duration.ofMillis(Long.parseLong(property(properties, "lane.gate.margin-millis")));
     }
 
     static String property(PropertiesComponent properties, String key) {
         return properties.resolveProperty(key).orElse("").trim();
+    }
+
+    static String property(CamelContext context, String key) {
+        return property(context.getPropertiesComponent(), key);
     }
 }

@@ -1,18 +1,17 @@
 package se.lefileka;
 
-import static se.lefileka.BundleConfiguration.property;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.apache.camel.spi.PropertiesComponent;
-import org.apache.camel.spi.Registry;
 import se.lefileka.fk.FkWire;
 import se.lefileka.intake.InputLimits;
 import se.lefileka.intake.JsonInput;
@@ -25,41 +24,66 @@ import se.lefileka.leka.SubscriptionCommands;
 import se.lefileka.personnummer.Pseudonyms;
 import se.lefileka.query.QueryValidator;
 
-/** Binds the beans the LEKA routes call; runs after {@link BundleConfiguration}, whose beans it uses. */
+/**
+ * The beans of LEKA: subscriptions ({@code routes/leka-subscriptions.camel.yaml}) and notifications
+ * ({@code leka-notifications.camel.yaml}), in the configured version; each made when a route first needs it.
+ */
 public class LekaConfiguration implements CamelConfiguration {
 
-    @Override
-    public void configure(CamelContext context) throws Exception {
-        PropertiesComponent properties = context.getPropertiesComponent();
-        Registry registry = context.getRegistry();
-        Clock clock = registry.lookupByNameAndType("clock", Clock.class);
-        ObjectMapper json = registry.lookupByNameAndType("bundleJson", ObjectMapper.class);
-        DataSource dataSource = registry.lookupByNameAndType("bundleDataSource", DataSource.class);
-        Pseudonyms pseudonyms = registry.lookupByNameAndType("pseudonyms", Pseudonyms.class);
+    @BindToRegistry(lazy = true)
+    public LekaApi lekaApi(@PropertyInject("leka.api.version") String version,
+                           @PropertyInject("lefi.organisationsnummer") String organisationsnummer,
+                           @PropertyInject("leka.notifications.page-size") int pageSize,
+                           @BeanInject("bundleJson") ObjectMapper json, Clock clock,
+                           @BeanInject(BundleConfiguration.METRICS_REGISTRY) MeterRegistry meters) {
+        LekaMapper mapper = LekaApi.mapperFor(version);
+        return new LekaApi(mapper, new FkWire(mapper.headers(organisationsnummer), json), clock, pageSize, meters);
+    }
 
-        int pageSize = Integer.parseInt(property(properties, "leka.notifications.page-size"));
-        LekaMapper mapper = LekaApi.mapperFor(property(properties, "leka.api.version"));
-        FkWire wire = new FkWire(mapper.headers(property(properties, "lefi.organisationsnummer")), json);
-        MeterRegistry meters = registry.lookupByNameAndType(BundleConfiguration.METRICS_REGISTRY, MeterRegistry.class);
-        registry.bind("lekaApi", new LekaApi(mapper, wire, clock, pageSize, meters));
-        registry.bind("subscriptionInput", new JsonInput(
-                registry.lookupByNameAndType(BundleConfiguration.INPUT_JSON, ObjectMapper.class),
-                registry.lookupByNameAndType("inputLimits", InputLimits.class), "subscription command"));
-        registry.bind("subscriptionCommands", new SubscriptionCommands(json,
-                registry.lookupByNameAndType("queryValidator", QueryValidator.class), pseudonyms, clock,
-                mapper.version()));
+    @BindToRegistry(lazy = true)
+    public JsonInput subscriptionInput(@BeanInject("inputJson") ObjectMapper inputJson, InputLimits limits) {
+        return new JsonInput(inputJson, limits, "subscription command");
+    }
 
-        NotificationLog log = new NotificationLog(dataSource, clock,
-                Duration.ofMillis(Long.parseLong(property(properties, "leka.notifications.lost-after-millis"))));
-        registry.bind("notificationLog", log);
-        registry.bind("notificationFetches", new NotificationFetches(log, pseudonyms, meters));
+    @BindToRegistry(lazy = true)
+    public SubscriptionCommands subscriptionCommands(@BeanInject("bundleJson") ObjectMapper json,
+                                                     QueryValidator validator, Pseudonyms pseudonyms, Clock clock,
+                                                     @PropertyInject("leka.api.version") String version) {
+        return new SubscriptionCommands(json, validator, pseudonyms, clock, LekaApi.mapperFor(version).version());
+    }
+
+    /** Which notifications were fetched, delivered and acknowledged, in the database. */
+    @BindToRegistry(lazy = true)
+    public NotificationLog notificationLog(DataSource dataSource, Clock clock,
+                                           @PropertyInject("leka.notifications.lost-after-millis") long lostAfterMillis) {
+        return new NotificationLog(dataSource, clock, Duration.ofMillis(lostAfterMillis));
+    }
+
+    @BindToRegistry(lazy = true)
+    public NotificationFetches notificationFetches(NotificationLog log, Pseudonyms pseudonyms,
+                                                   @BeanInject(BundleConfiguration.METRICS_REGISTRY) MeterRegistry meters) {
+        return new NotificationFetches(log, pseudonyms, meters);
+    }
+
+    /**
+     * Delivery to the configured endpoints; which endpoint already took which notification is kept
+     * in Camel's JDBC idempotent repository, so none takes one twice.
+     */
+    @BindToRegistry(lazy = true)
+    public NotificationDeliveries notificationDeliveries(CamelContext context, DataSource dataSource,
+            NotificationLog log, @BeanInject(BundleConfiguration.METRICS_REGISTRY) MeterRegistry meters,
+            @PropertyInject("leka.notifications.endpoints") String endpoints,
+            @PropertyInject("leka.notifications.max-attempts") int maxAttempts,
+            @PropertyInject("leka.notifications.retry-millis") long retryMillis) throws Exception {
         JdbcMessageIdRepository delivered = new JdbcMessageIdRepository(dataSource, "leka-deliveries");
         delivered.setCreateTableIfNotExists(false);
         context.addService(delivered, true, true);
-        registry.bind("notificationDeliveries", new NotificationDeliveries(
-                property(properties, "leka.notifications.endpoints"), delivered, log,
-                Integer.parseInt(property(properties, "leka.notifications.max-attempts")),
-                Duration.ofMillis(Long.parseLong(property(properties, "leka.notifications.retry-millis"))), meters));
-        registry.bind("groupedBodies", new GroupedBodyAggregationStrategy());
+        return new NotificationDeliveries(endpoints, delivered, log, maxAttempts, Duration.ofMillis(retryMillis),
+                meters);
+    }
+
+    @BindToRegistry(lazy = true)
+    public GroupedBodyAggregationStrategy groupedBodies() {
+        return new GroupedBodyAggregationStrategy();
     }
 }

@@ -30,7 +30,10 @@ import se.lefileka.operations.FkCalls;
 import se.lefileka.operations.Tracing;
 import se.lefileka.sandbox.Sandbox;
 
-/** Health checks, metrics and the API versions' end of life; runs after the other configurations. */
+/**
+ * Health checks, metrics, tracing and the API versions' end of life: registered at start, on the
+ * beans the other configurations declare. Runs after {@link BundleConfiguration}.
+ */
 public class OperationsConfiguration implements CamelConfiguration {
 
     @Override
@@ -40,12 +43,7 @@ public class OperationsConfiguration implements CamelConfiguration {
         Clock clock = registry.lookupByNameAndType("clock", Clock.class);
         MeterRegistry meters = registry.lookupByNameAndType(BundleConfiguration.METRICS_REGISTRY, MeterRegistry.class);
 
-        FkCalls calls = new FkCalls(meters, clock, Map.of(
-                "online", Integer.parseInt(property(properties, "lane.online.per-second")),
-                "mass", Integer.parseInt(property(properties, "lane.mass.per-second"))),
-                Stream.of("lefi", "leka").filter(service -> property(properties, service + ".url").startsWith("https:"))
-                        .collect(Collectors.toSet()));
-        registry.bind("fkCalls", calls);
+        FkCalls calls = registry.lookupByNameAndType("fkCalls", FkCalls.class);
 
         String lefi = property(properties, "lefi.api.version");
         String leka = property(properties, "leka.api.version");

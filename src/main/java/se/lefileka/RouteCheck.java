@@ -9,8 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -26,10 +24,6 @@ import org.apache.camel.main.Main;
  * <pre>java -cp target/lefi-leka-bundle.jar se.lefileka.RouteCheck [routes-folder]</pre>
  */
 public final class RouteCheck {
-
-    /** The lanes call the routes named by these headers ({@code direct:<name>}). */
-    private static final Pattern LANE_TARGET = Pattern.compile(
-            "name:\\s*(LefiCall|LefiAnswer)\\s*\\n\\s*constant:\\s*\"?([A-Za-z0-9._-]+)\"?");
 
     private RouteCheck() {
     }
@@ -62,7 +56,7 @@ public final class RouteCheck {
         try {
             main.start();
             CamelContext context = main.getCamelContext();
-            problems.addAll(missingDirectRoutes(context, routes));
+            problems.addAll(missingDirectRoutes(context));
         } catch (Exception e) {
             problems.add(BundleMain.describe(e));
         } finally {
@@ -72,7 +66,7 @@ public final class RouteCheck {
         return problems;
     }
 
-    private static List<String> missingDirectRoutes(CamelContext context, Path routes) throws IOException {
+    private static List<String> missingDirectRoutes(CamelContext context) {
         Set<String> served = new TreeSet<>();
         for (Route route : context.getRoutes()) {
             String from = route.getEndpoint().getEndpointKey();
@@ -84,14 +78,6 @@ public final class RouteCheck {
         for (Endpoint endpoint : context.getEndpoints()) {
             if (endpoint.getEndpointKey().startsWith("direct://")) {
                 called.add(endpoint.getEndpointKey().substring("direct://".length()).replaceFirst("\\?.*", ""));
-            }
-        }
-        try (Stream<Path> files = Files.list(routes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".camel.yaml")).sorted().toList()) {
-                Matcher matcher = LANE_TARGET.matcher(Files.readString(file));
-                while (matcher.find()) {
-                    called.add(matcher.group(2));
-                }
             }
         }
         called.removeAll(served);

@@ -35,6 +35,11 @@ class RouteCheckIT {
         assertThat(RouteCheck.check(edited)).singleElement().asString().startsWith("direct:reply is called");
 
         copyRoutes();
+        Path lanes = edited.resolve("fk-lanes.camel.yaml");
+        Files.writeString(lanes, Files.readString(lanes).replace("to: direct:lefi-mass-poll", "to: direct:lefi-mass-pol"));
+        assertThat(RouteCheck.check(edited)).singleElement().asString().startsWith("direct:lefi-mass-pol is called");
+
+        copyRoutes();
         Path audit = edited.resolve("audit-export.camel.yaml");
         Files.writeString(audit, Files.readString(audit).replace("ref: auditExport", "ref: auditExporter"));
         assertThat(RouteCheck.check(edited)).singleElement().asString().contains("auditExporter");

@@ -83,6 +83,13 @@ public class EmbeddedBroker extends ServiceSupport {
             broker.setSecurityManager(security.securityManager());
         }
         broker.start();
+        // Artemis logs a port it cannot listen on and carries on without it: the bundle does not
+        if (!broker.getActiveMQServer().isActive() || broker.getActiveMQServer().getRemotingService().getAcceptors()
+                .values().stream().anyMatch(acceptor -> !acceptor.isStarted())) {
+            broker.stop();
+            throw new IllegalStateException("The embedded broker could not start listening on " + tcpAcceptor
+                    + " (jms.embedded.acceptor): is the port taken? See the log above");
+        }
         LOG.info("Embedded Artemis broker started: in-VM {} and {}, journal in {}", IN_VM_URL, tcpAcceptor, directory);
     }
 

@@ -95,17 +95,15 @@ public class MassCases {
     }
 
     /**
-     * The chunk as a message for the mass lane: the call and the answer the route chose (headers
-     * {@code LefiCall}, {@code LefiAnswer}) and the batch's id; due {@code LefiDelayMillis} from now when set.
+     * The chunk as a message for the mass lane: the call the route chose (header {@code LefiCall})
+     * and the batch's id; due {@code LefiDelayMillis} from now when set.
      */
     public String laneMessage(MassChunk chunk, Exchange exchange) throws JsonProcessingException {
         Message message = exchange.getMessage();
         String call = message.getHeader(Headers.CALL, String.class);
-        String answer = message.getHeader(Headers.ANSWER, String.class);
         Long delayMillis = message.getHeader(Headers.DELAY_MILLIS, Long.class);
         message.removeHeaders("*");
         message.setHeader(Headers.CALL, call);
-        message.setHeader(Headers.ANSWER, answer);
         message.setHeader(Headers.BATCH_ID, chunk.batchId());
         if (delayMillis != null && delayMillis > 0) {
             message.setHeader(LaneRetry.SCHEDULED_DELIVERY, System.currentTimeMillis() + delayMillis);

@@ -5,8 +5,8 @@ public final class ExchangeProperties {
 
     /** The lane message as it came: what goes back on the lane, or to the dead-letter queue. */
     public static final String LANE_REQUEST = "LefiLaneRequest";
-    /** The lane put the message back for a later attempt: no answer yet. */
-    public static final String RETRY_SCHEDULED = "LefiRetryScheduled";
+    /** The lane has no answer to hand on: the message went back on the lane, or to the dead-letter queue. */
+    public static final String NO_ANSWER = "LefiNoAnswer";
     /** The online query a call is made for. */
     public static final String ONLINE_QUERY = "LefiQuery";
     /** The subscription command a call is made for. */

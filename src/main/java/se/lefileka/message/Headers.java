@@ -7,7 +7,7 @@ package se.lefileka.message;
  */
 public final class Headers {
 
-    /** The request's kind: {@code online}, {@code subscriptions}, {@code mass}, {@code audit} (the inbox template). */
+    /** The request's kind: {@code online}, {@code subscriptions}, {@code mass}, {@code audit} (the intake templates). */
     public static final String KIND = "LefiKind";
     /** How the request came: {@code file} or {@code jms}; its answer goes back the same way. */
     public static final String CHANNEL = "LefiChannel";
@@ -23,10 +23,11 @@ public final class Headers {
     public static final String CORRELATION_ID = "LefiCorrelationId";
     /** The queue a JMS request came from. */
     public static final String SOURCE_QUEUE = "LefiSourceQueue";
-    /** A lane message's call: a {@code direct:} route among the lane's {@code calls}. */
+    /**
+     * A lane message's call: one of its lane's, as the lane's own routes list them
+     * ({@code online-lane-call}, {@code mass-lane-call}); the call also says where the answer goes.
+     */
     public static final String CALL = "LefiCall";
-    /** Where a lane message's answer goes: a {@code direct:} route among the lane's {@code answers}. */
-    public static final String ANSWER = "LefiAnswer";
     /** Set by a route: the lane message is to be delivered this many milliseconds from now. */
     public static final String DELAY_MILLIS = "LefiDelayMillis";
     /** How many times the lane has tried the call. */

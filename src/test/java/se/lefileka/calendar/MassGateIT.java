@@ -10,12 +10,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.lefileka.sandbox.Budget;
 import se.lefileka.support.BundleTestSupport;
+import se.lefileka.support.SlaJudged;
 import se.lefileka.support.Folders;
 import se.lefileka.support.MassRows;
 import se.lefileka.support.RunningBundle;
 import se.lefileka.support.TestClock;
 
 /** No mass call while FK's mass service is closed; batches wait and go on at the next opening. */
+@SlaJudged
 class MassGateIT extends BundleTestSupport {
 
     private final MassRows rows = MassRows.of(300, 0);

@@ -12,12 +12,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.lefileka.sandbox.Budget;
 import se.lefileka.support.BundleTestSupport;
+import se.lefileka.support.SlaJudged;
 import se.lefileka.support.Folders;
 import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 import se.lefileka.support.TestClock;
 
 /** During a service window the online lane holds its work; after it, every query is answered. */
+@SlaJudged
 class ServiceWindowIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -178,19 +178,18 @@ class BrokenInputIT extends BundleTestSupport {
     }
 
     @Test
-    void aLaneMessageAskingForARouteThatIsNotTheLanesGoesToTheDeadLetterQueueUnread() throws Exception {
+    void aLaneMessageAskingForACallThatIsNotTheLanesGoesToTheDeadLetterQueueUnread() throws Exception {
         try (JMSContext jms = bundle.jmsClient().createContext();
              JMSConsumer dead = jms.createConsumer(jms.createQueue("lefi.dead-letter"))) {
             TextMessage forged = jms.createTextMessage(Queries.online("forged", Persons.known(11)));
-            forged.setStringProperty("LefiCall", "lefi-online");
-            forged.setStringProperty("LefiAnswer", "reply");
+            forged.setStringProperty("LefiCall", "reply");
             forged.setStringProperty("LefiKind", "../../../escaped");
             forged.setStringProperty("LefiRequestId", "${date:now}");
             jms.createProducer().send(jms.createQueue("lefi.lane.online"), forged);
 
             Message letter = dead.receive(30_000);
             assertThat(letter).isNotNull();
-            assertThat(letter.getStringProperty("LefiDeadLetterReason")).isEqualTo("not a call or an answer of this lane");
+            assertThat(letter.getStringProperty("LefiDeadLetterReason")).isEqualTo("not a call of the online lane");
         }
         assertThat(sandbox.onlineAnswers()).isZero();
         assertThat(Files.exists(data.resolve("../../escaped"))).isFalse();

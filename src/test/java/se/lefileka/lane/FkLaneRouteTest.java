@@ -87,16 +87,19 @@ class FkLaneRouteTest extends RouteFileTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                // the lane's call and answer, as stand-ins
+                // two of the online lane's calls and their answers' readers, as stand-ins
                 from("direct:lefi-online").to("mock:call");
                 from("direct:online-answer").to("mock:answer");
+                from("direct:leka-fetch").to("mock:fetch");
+                from("direct:notifications-fetched").to("mock:fetched");
             }
         };
     }
 
     @BeforeEach
     void loadTheLaneRoutes() throws Exception {
-        loadRoutes(List.of("fk-lanes"), List.of("online-lane", "mass-lane"));
+        loadRoutes(List.of("fk-lanes"), List.of("online-lane", "online-lane-call", "online-lane-answer",
+                "mass-lane", "mass-lane-call", "mass-lane-answer"));
         AdviceWith.adviceWith(context, "online-lane", lane -> {
             lane.replaceFromWith("direct:online-lane");
             lane.mockEndpointsAndSkip("jms:*");
@@ -126,13 +129,28 @@ class FkLaneRouteTest extends RouteFileTestSupport {
     @Test
     void aMessageAskingForACallThatIsNotTheLanesGoesToTheDeadLetterQueueUnread() throws Exception {
         deadLetters.expectedMessageCount(1);
-        deadLetters.expectedHeaderReceived("LefiDeadLetterReason", "not a call or an answer of this lane");
+        deadLetters.expectedHeaderReceived("LefiDeadLetterReason", "not a call of the online lane");
+        deadLetters.expectedBodiesReceived("{\"chunk\": 1}");
         calls.expectedMessageCount(0);
+        answers.expectedMessageCount(0);
 
-        template.sendBodyAndHeaders("direct:online-lane", "{}", Map.of(Headers.CALL, "lefi-mass-submit",
-                Headers.ANSWER, "online-answer"));
+        template.sendBodyAndHeader("direct:online-lane", "{\"chunk\": 1}", Headers.CALL, "lefi-mass-submit");
 
-        MockEndpoint.assertIsSatisfied(deadLetters, calls);
+        MockEndpoint.assertIsSatisfied(deadLetters, calls, answers);
+    }
+
+    @Test
+    void eachCallIsMadeByItsRouteAndItsAnswerReadByItsOwn() throws Exception {
+        MockEndpoint fetch = getMockEndpoint("mock:fetch");
+        MockEndpoint fetched = getMockEndpoint("mock:fetched");
+        fetch.expectedMessageCount(1);
+        fetched.expectedMessageCount(1);
+        calls.expectedMessageCount(0);
+        answers.expectedMessageCount(0);
+
+        template.sendBodyAndHeader("direct:online-lane", "{}", Headers.CALL, "leka-fetch");
+
+        MockEndpoint.assertIsSatisfied(fetch, fetched, calls, answers);
     }
 
     @Test
@@ -169,7 +187,6 @@ class FkLaneRouteTest extends RouteFileTestSupport {
     }
 
     private void send(String request) {
-        template.sendBodyAndHeaders("direct:online-lane", request, Map.of(Headers.CALL, "lefi-online",
-                Headers.ANSWER, "online-answer"));
+        template.sendBodyAndHeader("direct:online-lane", request, Headers.CALL, "lefi-online");
     }
 }

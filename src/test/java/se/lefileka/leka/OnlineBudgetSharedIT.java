@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.lefileka.support.BundleTestSupport;
+import se.lefileka.support.SlaJudged;
 import se.lefileka.support.Folders;
 import se.lefileka.support.Notifications;
 import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 
 /** Online queries, subscription commands and notification fetching at once share one budget, and never break it. */
+@SlaJudged
 class OnlineBudgetSharedIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -16,12 +16,14 @@ import se.lefileka.sandbox.Budget;
 import se.lefileka.sandbox.SandboxFaults;
 import se.lefileka.support.BundleProcess;
 import se.lefileka.support.BundleTestSupport;
+import se.lefileka.support.SlaJudged;
 import se.lefileka.support.Folders;
 import se.lefileka.support.MassRows;
 import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 
 /** The mass lane keeps every row through restarts, kills and FK's faults, and never blocks on a case. */
+@SlaJudged
 class MassLaneIT extends BundleTestSupport {
 
     /** 2000 rows in groups of 100: 20 chunks, one submission each. */

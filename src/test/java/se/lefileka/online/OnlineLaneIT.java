@@ -21,12 +21,14 @@ import org.junit.jupiter.api.Test;
 import se.lefileka.sandbox.Budget;
 import se.lefileka.sandbox.SandboxFaults;
 import se.lefileka.support.BundleTestSupport;
+import se.lefileka.support.SlaJudged;
 import se.lefileka.support.Folders;
 import se.lefileka.support.Persons;
 import se.lefileka.support.Queries;
 import se.lefileka.support.RunningBundle;
 
 /** The online lane keeps the SLA under load, rides out FK's faults and survives a restart. */
+@SlaJudged
 class OnlineLaneIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -39,8 +39,12 @@ class HealthAndMetricsIT extends BundleTestSupport {
         }
         assertThat(check(health, "lane-mass").path("message").asText()).startsWith("running; open");
         assertThat(check(health("/observe/health/live"), "broker").path("status").asText()).isEqualTo("UP");
-        assertThat(metrics()).contains("fk_budget_limit_per_second{budget=\"online\"} 1.0",
-                "fk_budget_limit_per_second{budget=\"mass\"} 2.0", "bundle_queue_depth{queue=\"lefi.lane.online\"}",
+        // the budgets' limits as the bundle was given them (lifted in this test)
+        assertThat(metrics()).contains("fk_budget_limit_per_second{budget=\"online\"} "
+                        + Double.parseDouble(RunningBundle.LIFTED_LIMITS.get("lane.online.per-second")),
+                "fk_budget_limit_per_second{budget=\"mass\"} "
+                        + Double.parseDouble(RunningBundle.LIFTED_LIMITS.get("lane.mass.per-second")),
+                "bundle_queue_depth{queue=\"lefi.lane.online\"}",
                 "lefi_mass_batches_running 0.0");
 
         Folders.drop(bundle.dir("inbox/online"), "q.json", """

@@ -7,7 +7,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import se.lefileka.sandbox.Sandbox;
 
-/** An end-to-end test: a sandbox of the test's own, and the real bundle on a fresh data folder. */
+/**
+ * An end-to-end test: a sandbox of the test's own, and the real bundle on a fresh data folder. Unless
+ * the test is {@link SlaJudged}, the sandbox only counts breaches and the bundle's lanes run on
+ * lifted limits ({@link RunningBundle#LIFTED_LIMITS}): the test is about what the bundle does, not its pace.
+ */
 public abstract class BundleTestSupport {
 
     @TempDir
@@ -17,14 +21,16 @@ public abstract class BundleTestSupport {
 
     @BeforeEach
     void startSandbox() throws Exception {
-        sandbox = new Sandbox(0, Clock.systemUTC());
-        sandbox.start();
+        sandboxOn(Clock.systemUTC());
     }
 
     /** Replaces the test's sandbox by one whose time is the given clock (the bundle's, when a test shares it). */
     protected void sandboxOn(Clock clock) throws Exception {
-        sandbox.stop();
+        if (sandbox != null) {
+            sandbox.stop();
+        }
         sandbox = new Sandbox(0, clock);
+        sandbox.refuseBreaches(getClass().isAnnotationPresent(SlaJudged.class));
         sandbox.start();
     }
 

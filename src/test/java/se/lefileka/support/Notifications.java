@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import se.lefileka.sandbox.Sandbox;
+import se.lefileka.sandbox.SandboxNotifications;
 
 /** LEKA notifications waiting at the sandbox, for persons the sandbox knows. */
 public final class Notifications {
@@ -17,8 +18,9 @@ public final class Notifications {
     public static List<String> publish(Sandbox sandbox, int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(sandbox.publishNotification(Persons.known(i), i % 2 == 0 ? "BOSTADSBIDRAG" : "SJUKPENNING",
-                    EVENTS[i % 3], LocalDate.of(2026, 12, 1)));
+            String benefit = i % 2 == 0 ? "BOSTADSBIDRAG" : "SJUKPENNING";
+            ids.add(SandboxNotifications.publish(sandbox, Persons.known(i), benefit, EVENTS[i % 3],
+                    LocalDate.of(2026, 12, 1)));
         }
         return ids;
     }

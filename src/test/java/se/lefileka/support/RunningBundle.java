@@ -2,12 +2,14 @@ package se.lefileka.support;
 
 import jakarta.jms.ConnectionFactory;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -30,6 +32,22 @@ public final class RunningBundle implements AutoCloseable {
 
     /** Unless a test says otherwise, the bundle's time runs from a Tuesday morning, when FK takes mass calls. */
     public static final String OPEN_HOURS = "2026-11-24T10:00";
+
+    /**
+     * The lanes' limits in end-to-end tests that do not judge the SLA (their sandbox only counts
+     * breaches): many calls a second, no gap, so that a test waits for what it tests, not for the budget.
+     */
+    public static final Map<String, String> LIFTED_LIMITS = Map.of(
+            "lane.online.per-second", "50",
+            "lane.online.window-millis", "1000",
+            "lane.online.gap-millis", "0",
+            "lane.mass.per-second", "50",
+            "lane.mass.window-millis", "1000",
+            "lane.mass.gap-millis", "0");
+
+    private static final int PORTS_PER_FORK = 1500;
+    private static final int PORT_BASE = 20_000 + PORTS_PER_FORK * Math.floorMod(Integer.getInteger("test.fork", 0), 8);
+    private static final AtomicInteger NEXT_PORT = new AtomicInteger();
 
     private final Main main;
     private final Path dataDir;
@@ -80,6 +98,9 @@ public final class RunningBundle implements AutoCloseable {
         all.put("lefi.url", sandbox.url());
         all.put("leka.url", sandbox.url());
         all.put("bundle.audit.pseudonym-key", PSEUDONYM_KEY);
+        if (!sandbox.refusesBreaches()) {
+            all.putAll(LIFTED_LIMITS);
+        }
         all.putAll(settings);
         Main main = BundleMain.create();
         all.forEach(main::addOverrideProperty);
@@ -127,9 +148,20 @@ public final class RunningBundle implements AutoCloseable {
         }
     }
 
+    /**
+     * A port free now, from a range of this test JVM's own (by failsafe's fork number, below the
+     * system's ephemeral ports): test JVMs side by side never pick the same port between finding it
+     * free and listening on it.
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int tried = 0; tried < PORTS_PER_FORK; tried++) {
+            int port = PORT_BASE + Math.floorMod(NEXT_PORT.getAndIncrement(), PORTS_PER_FORK);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // the next one
+            }
         }
+        throw new IOException("no free port in " + PORT_BASE + "-" + (PORT_BASE + PORTS_PER_FORK - 1));
     }
 }

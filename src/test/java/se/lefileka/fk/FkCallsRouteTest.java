@@ -1,0 +1,161 @@
+package se.lefileka.fk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.model.ToDefinition;
+import org.apache.camel.spi.Registry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.lefileka.calendar.OpeningSchedule;
+import se.lefileka.lane.LaneGate;
+import se.lefileka.lane.LaneRetry;
+import se.lefileka.lefi.LefiApi;
+import se.lefileka.lefi.LefiWire;
+import se.lefileka.message.Headers;
+import se.lefileka.operations.FkCalls;
+import se.lefileka.support.Persons;
+import se.lefileka.support.RouteFileTestSupport;
+
+/**
+ * An online query's call ({@code routes/fk-calls.camel.yaml}) through the online lane
+ * ({@code fk-lanes.camel.yaml}), fast: FK is a mock endpoint in place of the HTTP client, the lane's
+ * queue and the answer's reader mock endpoints too. What FK says decides what the lane does next.
+ */
+class FkCallsRouteTest extends RouteFileTestSupport {
+
+    private static final long RETRY_MILLIS = Duration.ofMinutes(60).toMillis();
+
+    private MockEndpoint fk;
+    private MockEndpoint laneQueue;
+    private MockEndpoint answers;
+
+    @Override
+    protected Properties settings() {
+        Properties properties = new Properties();
+        properties.put("lefi.url", "http://fk.invalid");
+        properties.put("leka.url", "http://fk.invalid");
+        properties.put("lane.online.queue", "lefi.lane.online");
+        properties.put("lane.mass.queue", "lefi.lane.mass");
+        properties.put("jms.dead-letter-queue", "lefi.dead-letter");
+        for (String lane : new String[] {"online", "mass"}) {
+            properties.put("lane." + lane + ".threads", "1");
+            properties.put("lane." + lane + ".per-second", "50");
+            properties.put("lane." + lane + ".window-millis", "1000");
+            properties.put("lane." + lane + ".gap-millis", "0");
+        }
+        return properties;
+    }
+
+    @Override
+    protected void bindToRegistry(Registry registry) {
+        Clock clock = Clock.systemUTC();
+        registry.bind("lefiApi", new LefiApi(new LefiWire(LefiApi.mapperFor("v2"), "2120000142",
+                new ObjectMapper().registerModule(new JavaTimeModule())),
+                clock));
+        registry.bind("onlineGate", new LaneGate("Online", OpeningSchedule.ALWAYS, clock, 1000, Duration.ZERO, true));
+        registry.bind("massGate", new LaneGate("Mass", OpeningSchedule.ALWAYS, clock, 1000, Duration.ZERO, true));
+        registry.bind("laneRetry", new LaneRetry(clock, Duration.ofMillis(RETRY_MILLIS), Duration.ofSeconds(1),
+                Duration.ofSeconds(60)));
+        registry.bind("fkCalls", new FkCalls(new SimpleMeterRegistry(), clock, Map.of("online", 50, "mass", 50),
+                Set.of()));
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:online-answer").to("mock:answer");
+            }
+        };
+    }
+
+    @BeforeEach
+    void loadTheCallAndTheLane() throws Exception {
+        loadRoutes(List.of("fk-calls", "fk-lanes"), List.of("lefi-online", "online-lane", "online-lane-call",
+                "online-lane-answer"));
+        AdviceWith.adviceWith(context, "lefi-online",
+                call -> call.weaveByType(ToDefinition.class).selectFirst().replace().to("mock:fk"));
+        AdviceWith.adviceWith(context, "online-lane", lane -> {
+            lane.replaceFromWith("direct:online-lane");
+            lane.mockEndpointsAndSkip("jms:*");
+        });
+        context.start();
+        fk = getMockEndpoint("mock:fk");
+        laneQueue = getMockEndpoint("mock:jms:queue:lefi.lane.online");
+        answers = getMockEndpoint("mock:answer");
+    }
+
+    @Test
+    void fkBusyWithARetryAfterPutsTheCallBackOnTheLaneForThatLong() throws Exception {
+        fk.whenAnyExchangeReceived(exchange -> answer(exchange, 503, "7", "{\"felkod\": \"OVERBELASTAD\"}"));
+        laneQueue.expectedMessageCount(1);
+        laneQueue.expectedHeaderReceived(Headers.ATTEMPTS, 1);
+        answers.expectedMessageCount(0);
+
+        long before = System.currentTimeMillis();
+        call(Map.of());
+
+        MockEndpoint.assertIsSatisfied(fk, laneQueue, answers);
+        long due = laneQueue.getReceivedExchanges().get(0).getMessage().getHeader(LaneRetry.SCHEDULED_DELIVERY,
+                Long.class);
+        assertThat(due - before).as("FK's Retry-After, not the first back-off").isBetween(7000L, 8000L);
+    }
+
+    @Test
+    void aCallFkCouldNotTakeForTheWholeRetryTimeIsAnsweredWithTheReasonAndNotPutBack() throws Exception {
+        fk.whenAnyExchangeReceived(exchange -> answer(exchange, 500, null, "{\"felkod\": \"INTERNT_FEL\"}"));
+        answers.expectedMessageCount(1);
+        laneQueue.expectedMessageCount(0);
+
+        call(Map.of(Headers.FIRST_FAILURE, System.currentTimeMillis() - RETRY_MILLIS - 1, Headers.ATTEMPTS, 30));
+
+        MockEndpoint.assertIsSatisfied(answers, laneQueue);
+        assertThat(answers.getReceivedExchanges().get(0).getMessage().getHeader(Headers.FAILURE, String.class))
+                .startsWith("FK could not take the call for 60 minutes").contains("500");
+    }
+
+    @Test
+    void aServiceWindowNeverCountsTowardsGivingUp() throws Exception {
+        fk.whenAnyExchangeReceived(exchange -> answer(exchange, 503, "60", "{\"felkod\": \"SERVICEFONSTER\"}"));
+        laneQueue.expectedMessageCount(1);
+        answers.expectedMessageCount(0);
+
+        call(Map.of(Headers.FIRST_FAILURE, System.currentTimeMillis() - RETRY_MILLIS - 1, Headers.ATTEMPTS, 30));
+
+        MockEndpoint.assertIsSatisfied(laneQueue, answers);
+        assertThat(laneQueue.getReceivedExchanges().get(0).getMessage().getHeader(Headers.FIRST_FAILURE))
+                .as("the retry time starts again once FK is open").isNull();
+    }
+
+    private void call(Map<String, Object> headers) {
+        Map<String, Object> all = new HashMap<>(headers);
+        all.put(Headers.CALL, "lefi-online");
+        template.sendBodyAndHeaders("direct:online-lane", """
+                {"requestId": "q-1", "personnummer": "%s", "benefits": ["SJUKPENNING"],
+                 "from": "2026-01-01", "to": "2026-06-30", "purpose": "HANDLAGGNING"}""".formatted(Persons.known(1)), all);
+    }
+
+    private static void answer(Exchange exchange, int status, String retryAfter, String body) {
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        if (retryAfter != null) {
+            exchange.getMessage().setHeader("Retry-After", retryAfter);
+        }
+        exchange.getMessage().setBody(body);
+    }
+}

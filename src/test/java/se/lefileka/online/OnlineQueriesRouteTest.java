@@ -1,0 +1,134 @@
+package se.lefileka.online;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.model.ToDynamicDefinition;
+import org.apache.camel.spi.Registry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.lefileka.audit.AuditLog;
+import se.lefileka.database.Database;
+import se.lefileka.intake.FileNames;
+import se.lefileka.intake.InputLimits;
+import se.lefileka.intake.JsonInput;
+import se.lefileka.message.Headers;
+import se.lefileka.personnummer.Pseudonyms;
+import se.lefileka.query.AnswerSource;
+import se.lefileka.query.QueryValidator;
+import se.lefileka.support.Persons;
+import se.lefileka.support.RouteFileTestSupport;
+
+/**
+ * An online query file as {@code routes/online-queries.camel.yaml} and {@code replies.camel.yaml}
+ * handle it, fast: each query of the file on its own, a good one onto the online lane (a mock
+ * endpoint), a bad one answered at once in the outbox (a real folder); an answer to a JMS request to
+ * the reply destination it named (a mock endpoint in place of the JMS producer).
+ */
+class OnlineQueriesRouteTest extends RouteFileTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @TempDir
+    static Path data;
+    private MockEndpoint lane;
+
+    @Override
+    protected Properties settings() {
+        Properties properties = new Properties();
+        properties.put("bundle.data.dir", data.toString());
+        properties.put("lane.online.queue", "lefi.lane.online");
+        return properties;
+    }
+
+    @Override
+    protected void bindToRegistry(Registry registry) throws Exception {
+        Database database = new Database("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        database.createSchema();
+        Clock clock = Clock.systemUTC();
+        InputLimits limits = new InputLimits(10_000, 20, 1000);
+        Pseudonyms pseudonyms = new Pseudonyms("test-key");
+        registry.bind("bundleJson", JSON);
+        registry.bind("queryInput", new JsonInput(limits.reader(JSON), limits, "query"));
+        registry.bind("onlineIntake", new OnlineIntake(new QueryValidator(clock, "HANDLAGGNING"), pseudonyms, clock,
+                "v2"));
+        registry.bind("onlineAnswers", new OnlineAnswers(JSON, clock, "v2"));
+        registry.bind("auditLog", new AuditLog(database.dataSource(), "2120000142", clock, new SimpleMeterRegistry(),
+                pseudonyms, AnswerSource.SANDBOX));
+        registry.bind("fileNames", new FileNames(data));
+    }
+
+    @BeforeEach
+    void loadTheOnlineRoutes() throws Exception {
+        loadRoutes(List.of("intake", "online-queries", "replies"),
+                List.of("online-file", "online-accept", "online-answer", "reply", "jms-reply"));
+        AdviceWith.adviceWith(context, "online-accept", advice -> advice.mockEndpointsAndSkip("jms:*"));
+        // the reply destination, as the JMS producer would be given it
+        AdviceWith.adviceWith(context, "jms-reply",
+                advice -> advice.weaveByType(ToDynamicDefinition.class).replace().to("mock:reply"));
+        context.start();
+        lane = getMockEndpoint("mock:jms:queue:lefi.lane.online");
+    }
+
+    @Test
+    void eachQueryOfAFileIsCheckedOnItsOwnTheGoodOnesGoToTheLaneTheBadOnesAreAnsweredAtOnce() throws Exception {
+        lane.expectedMessageCount(2);
+        lane.allMessages().header(Headers.CALL).isEqualTo("lefi-online");
+
+        template.sendBodyAndHeaders("direct:online-file", """
+                [{"requestId": "good-1", "personnummer": "%s", "benefits": ["SJUKPENNING"],
+                  "from": "2026-01-01", "to": "2026-06-30"},
+                 {"requestId": "bad-1", "personnummer": "19121212-1213", "benefits": ["SJUKPENNING"],
+                  "from": "2026-01-01", "to": "2026-06-30"},
+                 {"requestId": "good-2", "personnummer": "%s", "benefits": ["BOSTADSBIDRAG"],
+                  "from": "2026-01-01", "to": "2026-06-30"}]""".formatted(Persons.known(1), Persons.known(2)),
+                Map.of(Headers.CHANNEL, "file", Headers.KIND, "online"));
+
+        lane.assertIsSatisfied();
+        assertThat(lane.getReceivedExchanges()).extracting(e -> JSON.readTree(e.getMessage().getBody(String.class))
+                .path("requestId").asText()).containsExactly("good-1", "good-2");
+        assertThat(lane.getReceivedExchanges().get(0).getMessage().getHeaders().keySet())
+                .as("only the bundle's own headers go on the lane").allMatch(name -> name.startsWith("Lefi"));
+        JsonNode rejected = JSON.readTree(Files.readString(data.resolve("outbox/online/bad-1.json")));
+        assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.path("error").toString()).contains("personnummer");
+    }
+
+    @Test
+    void aRejectedJmsQueryIsAnsweredToItsReplyDestinationWithItsCorrelationId() throws Exception {
+        MockEndpoint replies = getMockEndpoint("mock:reply");
+        replies.expectedMessageCount(1);
+        replies.expectedPropertyReceived(Headers.REPLY_TO, "queue:legacy.replies");
+        replies.expectedHeaderReceived("JMSCorrelationID", "corr-7");
+        lane.expectedMessageCount(0);
+
+        template.sendBodyAndHeaders("direct:online-accept", JSON.readTree("""
+                {"requestId": "bad-2", "personnummer": "not a number", "benefits": ["SJUKPENNING"],
+                 "from": "2026-01-01", "to": "2026-06-30"}"""),
+                Map.of(Headers.CHANNEL, "jms", Headers.REPLY_TO, "queue:legacy.replies",
+                        Headers.CORRELATION_ID, "corr-7"));
+
+        MockEndpoint.assertIsSatisfied(replies, lane);
+        JsonNode answer = JSON.readTree(replies.getReceivedExchanges().get(0).getMessage().getBody(String.class));
+        assertThat(answer.path("requestId").asText()).isEqualTo("bad-2");
+        assertThat(answer.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(replies.getReceivedExchanges().get(0).getMessage().getHeaders().keySet())
+                .as("none of the bundle's headers leave it").noneMatch(name -> name.startsWith("Lefi"));
+        assertThat(data.resolve("outbox/online/bad-2.json")).as("answered to JMS only").doesNotExist();
+    }
+}

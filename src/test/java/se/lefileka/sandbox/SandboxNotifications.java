@@ -1,0 +1,16 @@
+package se.lefileka.sandbox;
+
+import java.time.LocalDate;
+
+/** What tests (and the benchmarks) queue at the sandbox's LEKA for the bundle to fetch. */
+public final class SandboxNotifications {
+
+    private SandboxNotifications() {
+    }
+
+    /** Queues a LEKA notification ({@code handelse}: NY, ANDRAD or UPPHORD); returns its id. */
+    public static String publish(Sandbox sandbox, String personnummer, String formanstyp, String handelse,
+                                 LocalDate validFrom) {
+        return sandbox.leka().publish(personnummer, formanstyp, handelse, validFrom);
+    }
+}
