@@ -103,7 +103,7 @@ public class BundleConfiguration implements CamelConfiguration {
 
         Database database = new Database(property(properties, "bundle.db.url"),
                 property(properties, "bundle.db.user"), property(properties, "bundle.db.password"));
-        database.createSchema();
+        database.migrate();
         context.addService(database, true, true);
         registry.bind("bundleDataSource", database.dataSource());
 

@@ -21,6 +21,7 @@ import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import se.lefileka.broker.EmbeddedBroker;
+import se.lefileka.cluster.Leadership;
 import se.lefileka.lane.LaneGate;
 import se.lefileka.mass.MassProgress;
 import se.lefileka.operations.ApiVersions;
@@ -58,7 +59,7 @@ public class OperationsConfiguration implements CamelConfiguration {
                 Map.of("lefi", lefi, "leka", leka),
                 Map.of("online", registry.lookupByNameAndType("onlineGate", LaneGate.class),
                         "mass", registry.lookupByNameAndType("massGate", LaneGate.class)), versions,
-                servedBySandbox(registry, properties));
+                servedBySandbox(registry, properties), registry.lookupByNameAndType("leadership", Leadership.class));
 
         EmbeddedBroker broker = registry.findSingleByType(EmbeddedBroker.class);
         if (broker != null) {

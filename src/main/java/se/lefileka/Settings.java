@@ -89,6 +89,7 @@ public final class Settings {
             }
         }
         pseudonymKey();
+        oneOf(Set.of("none", "file"), "bundle.cluster.mode");
         bool("lefi.sandbox.enabled", "jms.embedded.security", "lefi.mass.gate.enabled",
                 "lefi.online.service-window.hold", "bundle.tracing.enabled");
     }

@@ -2,20 +2,17 @@ package se.lefileka.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The durable store: a pooled connection to {@code bundle.db.url} (the embedded H2 file database
- * by default, or PostgreSQL), whose schema ({@code db/schema.sql}) the bundle creates if missing.
+ * by default, or PostgreSQL), whose schema the bundle migrates to its version at start
+ * ({@code db/migration}, Flyway).
  */
 public class Database extends ServiceSupport {
 
@@ -37,21 +34,17 @@ public class Database extends ServiceSupport {
         return dataSource;
     }
 
-    /** Creates every table the bundle needs that does not exist yet. */
-    public void createSchema() throws SQLException, IOException {
-        String script;
-        try (InputStream in = Database.class.getResourceAsStream("/db/schema.sql")) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : script.split(";")) {
-                String trimmed = sql.replaceAll("(?m)^--.*$", "").trim();
-                if (!trimmed.isEmpty()) {
-                    statement.execute(trimmed);
-                }
-            }
-        }
-        LOG.info("Database schema ready at {}", dataSource.getJdbcUrl());
+    /**
+     * Brings the schema to the bundle's version: applies, in order and each once, the migrations in
+     * {@code db/migration} not applied yet (Flyway). A database made before migrations were
+     * versioned (tables, no history) is taken in at version 0, so version 1 completes it in place.
+     */
+    public void migrate() {
+        MigrateResult result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        LOG.info("Database schema at version {} ({} migrations applied now) at {}",
+                result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
+                result.migrationsExecuted, dataSource.getJdbcUrl());
     }
 
     @Override

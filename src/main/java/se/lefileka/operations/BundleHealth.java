@@ -14,6 +14,7 @@ import org.apache.camel.ServiceStatus;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
+import se.lefileka.cluster.Leadership;
 import se.lefileka.lane.LaneGate;
 import se.lefileka.mass.MassProgress;
 
@@ -30,8 +31,12 @@ public final class BundleHealth {
 
     public static void register(CamelContext context, ConnectionFactory broker, DataSource database, FkCalls calls,
                                 Map<String, String> versions, Map<String, LaneGate> lanes, ApiVersions apiVersions,
-                                Set<String> servedBySandbox) {
+                                Set<String> servedBySandbox, Leadership leadership) {
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        registry.register(new Check("cluster", false, (builder, options) -> {
+            builder.detail("leader", leadership.leads());
+            builder.up().message(leadership.describe());
+        }));
         registry.register(new Check("broker", true, (builder, options) -> {
             try (Connection connection = broker.createConnection()) {
                 builder.up();
@@ -57,7 +62,9 @@ public final class BundleHealth {
             Route route = context.getRoute(lane + "-lane");
             ServiceStatus status = route == null ? null : context.getRouteController().getRouteStatus(route.getId());
             builder.detail("gate", gate.describe());
-            if (status == null || status.isStopped()) {
+            if (!leadership.leads()) {
+                builder.up().message("standing by: the leader runs the lanes (" + leadership.describe() + ")");
+            } else if (status == null || status.isStopped()) {
                 builder.down().message("the " + lane + " lane is not running");
             } else if (gate.isOpen()) {
                 builder.up().message("running; " + gate.describe());

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
@@ -22,12 +20,10 @@ import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.lefileka.calendar.OpeningSchedule;
-import se.lefileka.lane.LaneGate;
 import se.lefileka.lane.LaneRetry;
 import se.lefileka.lefi.LefiApi;
 import se.lefileka.lefi.LefiWire;
 import se.lefileka.message.Headers;
-import se.lefileka.operations.FkCalls;
 import se.lefileka.support.Persons;
 import se.lefileka.support.RouteFileTestSupport;
 
@@ -46,33 +42,17 @@ class FkCallsRouteTest extends RouteFileTestSupport {
 
     @Override
     protected Properties settings() {
-        Properties properties = new Properties();
+        Properties properties = laneSettings();
         properties.put("lefi.url", "http://fk.invalid");
         properties.put("leka.url", "http://fk.invalid");
-        properties.put("lane.online.queue", "lefi.lane.online");
-        properties.put("lane.mass.queue", "lefi.lane.mass");
-        properties.put("jms.dead-letter-queue", "lefi.dead-letter");
-        for (String lane : new String[] {"online", "mass"}) {
-            properties.put("lane." + lane + ".threads", "1");
-            properties.put("lane." + lane + ".per-second", "50");
-            properties.put("lane." + lane + ".window-millis", "1000");
-            properties.put("lane." + lane + ".gap-millis", "0");
-        }
         return properties;
     }
 
     @Override
     protected void bindToRegistry(Registry registry) {
-        Clock clock = Clock.systemUTC();
         registry.bind("lefiApi", new LefiApi(new LefiWire(LefiApi.mapperFor("v2"), "2120000142",
-                new ObjectMapper().registerModule(new JavaTimeModule())),
-                clock));
-        registry.bind("onlineGate", new LaneGate("Online", OpeningSchedule.ALWAYS, clock, 1000, Duration.ZERO, true));
-        registry.bind("massGate", new LaneGate("Mass", OpeningSchedule.ALWAYS, clock, 1000, Duration.ZERO, true));
-        registry.bind("laneRetry", new LaneRetry(clock, Duration.ofMillis(RETRY_MILLIS), Duration.ofSeconds(1),
-                Duration.ofSeconds(60)));
-        registry.bind("fkCalls", new FkCalls(new SimpleMeterRegistry(), clock, Map.of("online", 50, "mass", 50),
-                Set.of()));
+                new ObjectMapper().registerModule(new JavaTimeModule())), Clock.systemUTC()));
+        bindLaneBeans(registry, OpeningSchedule.ALWAYS, Duration.ofMillis(RETRY_MILLIS));
     }
 
     @Override

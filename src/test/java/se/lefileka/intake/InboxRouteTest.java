@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
@@ -56,8 +55,7 @@ class InboxRouteTest extends RouteFileTestSupport {
         registry.bind("fileNames", new FileNames(data));
         registry.bind("inputErrors", new InputErrors(JSON, clock));
         registry.bind("queryInput", new JsonInput(limits.reader(JSON), limits, "query"));
-        Database database = new Database("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        database.createSchema();
+        Database database = inMemoryDatabase();
         registry.bind("massOutput", new MassOutput(JSON, new MassBatches(database.dataSource(), clock),
                 new BatchFiles(data, JSON), data.resolve("outbox/mass"), "v2"));
     }

@@ -2,15 +2,11 @@ package se.lefileka.lane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.RouteBuilder;
@@ -20,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.lefileka.calendar.OpeningSchedule;
 import se.lefileka.message.Headers;
-import se.lefileka.operations.FkCalls;
 import se.lefileka.support.RouteFileTestSupport;
 
 /**
@@ -58,28 +53,12 @@ class FkLaneRouteTest extends RouteFileTestSupport {
 
     @Override
     protected Properties settings() {
-        Properties properties = new Properties();
-        properties.put("lane.online.queue", "lefi.lane.online");
-        properties.put("lane.mass.queue", "lefi.lane.mass");
-        properties.put("jms.dead-letter-queue", "lefi.dead-letter");
-        for (String lane : new String[] {"online", "mass"}) {
-            properties.put("lane." + lane + ".threads", "1");
-            properties.put("lane." + lane + ".per-second", "50");
-            properties.put("lane." + lane + ".window-millis", "1000");
-            properties.put("lane." + lane + ".gap-millis", "0");
-        }
-        return properties;
+        return laneSettings();
     }
 
     @Override
     protected void bindToRegistry(Registry registry) {
-        Clock clock = Clock.systemUTC();
-        registry.bind("onlineGate", new LaneGate("Online", schedule, clock, 1000, Duration.ZERO, true));
-        registry.bind("massGate", new LaneGate("Mass", OpeningSchedule.ALWAYS, clock, 1000, Duration.ZERO, true));
-        registry.bind("laneRetry", new LaneRetry(clock, Duration.ofMinutes(60), Duration.ofSeconds(1),
-                Duration.ofSeconds(60)));
-        registry.bind("fkCalls", new FkCalls(new SimpleMeterRegistry(), clock, Map.of("online", 50, "mass", 50),
-                Set.of()));
+        bindLaneBeans(registry, schedule, Duration.ofMinutes(60));
     }
 
     @Override

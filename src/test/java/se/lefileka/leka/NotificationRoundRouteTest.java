@@ -19,12 +19,9 @@ import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.lefileka.audit.AuditLog;
 import se.lefileka.database.Database;
 import se.lefileka.intake.FileNames;
 import se.lefileka.message.Headers;
-import se.lefileka.personnummer.Pseudonyms;
-import se.lefileka.query.AnswerSource;
 import se.lefileka.support.RouteFileTestSupport;
 
 /**
@@ -59,8 +56,7 @@ class NotificationRoundRouteTest extends RouteFileTestSupport {
 
     @Override
     protected void bindToRegistry(Registry registry) throws Exception {
-        Database database = new Database("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        database.createSchema();
+        Database database = inMemoryDatabase();
         Clock clock = Clock.systemUTC();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         log = new NotificationLog(database.dataSource(), clock, Duration.ofMinutes(15));
@@ -70,8 +66,7 @@ class NotificationRoundRouteTest extends RouteFileTestSupport {
         registry.bind("notificationLog", log);
         registry.bind("notificationDeliveries", new NotificationDeliveries("mock:first,mock:second", delivered, log,
                 MAX_ATTEMPTS, Duration.ofMinutes(1), meters));
-        registry.bind("auditLog", new AuditLog(database.dataSource(), "2120000142", clock, meters,
-                new Pseudonyms("test-key"), AnswerSource.SANDBOX));
+        registry.bind("auditLog", auditLog(database));
         registry.bind("fileNames", new FileNames(data));
     }
 

@@ -11,7 +11,7 @@ class MassBatchesTest {
     @Test
     void aBatchTheTallyCompletedBeforeItsReadingWasRecordedStaysDone() throws Exception {
         Database database = new Database("jdbc:h2:mem:batches;DB_CLOSE_DELAY=-1", "sa", "");
-        database.createSchema();
+        database.migrate();
         MassBatches batches = new MassBatches(database.dataSource(), Clock.systemUTC());
         MassBatch batch = batches.create("all-invalid", "all-invalid.csv", "file", "file:1:2", null, null);
 

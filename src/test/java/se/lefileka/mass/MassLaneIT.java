@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.lefileka.sandbox.Budget;
 import se.lefileka.sandbox.SandboxFaults;
+import se.lefileka.support.MassResults;
 import se.lefileka.support.BundleProcess;
 import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.SlaJudged;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import se.lefileka.sandbox.Budget;
+import se.lefileka.support.MassResults;
 import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
 import se.lefileka.support.MassRows;

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import se.lefileka.support.MassResults;
 import se.lefileka.support.BundleHttp;
 import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,12 +18,9 @@ import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.lefileka.audit.AuditLog;
 import se.lefileka.database.Database;
 import se.lefileka.lane.LaneRetry;
 import se.lefileka.message.Headers;
-import se.lefileka.personnummer.Pseudonyms;
-import se.lefileka.query.AnswerSource;
 import se.lefileka.query.OnlineQuery;
 import se.lefileka.query.Problem;
 import se.lefileka.query.QueryResult;
@@ -58,14 +54,12 @@ class MassReplyRouteTest extends RouteFileTestSupport {
 
     @Override
     protected void bindToRegistry(Registry registry) throws Exception {
-        Database database = new Database("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        database.createSchema();
+        Database database = inMemoryDatabase();
         Clock clock = Clock.systemUTC();
         batches = new MassBatches(database.dataSource(), clock);
         registry.bind("massCases", new MassCases(JSON, batches, new BatchFiles(data, JSON), clock, "v2", 5000));
         registry.bind("massReconcile", new MassReconcile(JSON, batches));
-        registry.bind("auditLog", new AuditLog(database.dataSource(), "2120000142", clock, new SimpleMeterRegistry(),
-                new Pseudonyms("test-key"), AnswerSource.SANDBOX));
+        registry.bind("auditLog", auditLog(database));
     }
 
     @BeforeEach

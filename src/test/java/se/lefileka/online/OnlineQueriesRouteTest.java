@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.model.ToDynamicDefinition;
@@ -21,14 +19,12 @@ import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.lefileka.audit.AuditLog;
 import se.lefileka.database.Database;
 import se.lefileka.intake.FileNames;
 import se.lefileka.intake.InputLimits;
 import se.lefileka.intake.JsonInput;
 import se.lefileka.message.Headers;
 import se.lefileka.personnummer.Pseudonyms;
-import se.lefileka.query.AnswerSource;
 import se.lefileka.query.QueryValidator;
 import se.lefileka.support.Persons;
 import se.lefileka.support.RouteFileTestSupport;
@@ -58,8 +54,7 @@ class OnlineQueriesRouteTest extends RouteFileTestSupport {
 
     @Override
     protected void bindToRegistry(Registry registry) throws Exception {
-        Database database = new Database("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        database.createSchema();
+        Database database = inMemoryDatabase();
         Clock clock = Clock.systemUTC();
         InputLimits limits = new InputLimits(10_000, 20, 1000);
         Pseudonyms pseudonyms = new Pseudonyms("test-key");
@@ -68,8 +63,7 @@ class OnlineQueriesRouteTest extends RouteFileTestSupport {
         registry.bind("onlineIntake", new OnlineIntake(new QueryValidator(clock, "HANDLAGGNING"), pseudonyms, clock,
                 "v2"));
         registry.bind("onlineAnswers", new OnlineAnswers(JSON, clock, "v2"));
-        registry.bind("auditLog", new AuditLog(database.dataSource(), "2120000142", clock, new SimpleMeterRegistry(),
-                pseudonyms, AnswerSource.SANDBOX));
+        registry.bind("auditLog", auditLog(database));
         registry.bind("fileNames", new FileNames(data));
     }
 

@@ -17,13 +17,23 @@ public final class BundleHttp {
     }
 
     public static HttpResponse<String> get(RunningBundle bundle, String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bundle.httpPort() + path)).build(),
+        return get(bundle.httpPort(), path);
+    }
+
+    /** A GET of the health and metrics server on the port (a bundle in a process of its own). */
+    public static HttpResponse<String> get(int port, String path) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** One named check of the bundle's health ({@code /observe/health}). */
     public static JsonNode healthCheck(RunningBundle bundle, String name) throws Exception {
-        JsonNode health = JSON.readTree(get(bundle, "/observe/health").body());
+        return healthCheck(bundle.httpPort(), name);
+    }
+
+    /** One named check of the health of the bundle serving on the port. */
+    public static JsonNode healthCheck(int port, String name) throws Exception {
+        JsonNode health = JSON.readTree(get(port, "/observe/health").body());
         for (JsonNode check : health.path("checks")) {
             if (name.equals(check.path("name").asText())) {
                 return check;

@@ -45,6 +45,17 @@ public final class BundleProcess {
     /** As {@link #start(Path, Sandbox, Map)}, with options for the JVM (heap size, GC log). */
     public static BundleProcess start(Path dataDir, Sandbox sandbox, Map<String, String> settings,
                                       List<String> jvmOptions) throws IOException {
+        return start(dataDir, sandbox, settings, jvmOptions, "bundle-process.log");
+    }
+
+    /** One of several nodes on the same data folder: its log is {@code bundle-<node>.log} there. */
+    public static BundleProcess startNode(Path dataDir, Sandbox sandbox, Map<String, String> settings, String node)
+            throws IOException {
+        return start(dataDir, sandbox, settings, List.of(), "bundle-" + node + ".log");
+    }
+
+    private static BundleProcess start(Path dataDir, Sandbox sandbox, Map<String, String> settings,
+                                       List<String> jvmOptions, String logName) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -64,7 +75,7 @@ public final class BundleProcess {
                 "-Dlefi.online.service-window.hold=false"));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add(BundleMain.class.getName());
-        Path log = dataDir.resolve("bundle-process.log");
+        Path log = dataDir.resolve(logName);
         return new BundleProcess(new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start(), log);
     }

@@ -1,12 +1,29 @@
 package se.lefileka.support;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.spi.Registry;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import se.lefileka.audit.AuditLog;
+import se.lefileka.calendar.OpeningSchedule;
+import se.lefileka.cluster.Leadership;
+import se.lefileka.database.Database;
+import se.lefileka.lane.LaneGate;
+import se.lefileka.lane.LaneRetry;
+import se.lefileka.operations.FkCalls;
+import se.lefileka.personnummer.Pseudonyms;
+import se.lefileka.query.AnswerSource;
+import se.lefileka.sandbox.SandboxSettings;
 
 /**
  * A fast test of route files in {@code routes/}: loads them into a bare Camel context (no broker,
@@ -28,8 +45,53 @@ public abstract class RouteFileTestSupport extends CamelTestSupport {
         return settings();
     }
 
+    /** The bundle's schema on an in-memory database of the test's own. */
+    protected static Database inMemoryDatabase() throws Exception {
+        Database database = new Database("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        database.migrate();
+        return database;
+    }
+
+    /** The audit log on the database, as the bundle keeps it when the sandbox answers. */
+    protected static AuditLog auditLog(Database database) {
+        return new AuditLog(database.dataSource(), SandboxSettings.ORGANISATIONSNUMMER, Clock.systemUTC(),
+                new SimpleMeterRegistry(), new Pseudonyms("test-key"), AnswerSource.SANDBOX);
+    }
+
+    /** The lanes' queues and the dead-letter queue; one thread a lane, many calls a second, no gap. */
+    protected static Properties laneSettings() {
+        Properties properties = new Properties();
+        properties.put("lane.online.queue", "lefi.lane.online");
+        properties.put("lane.mass.queue", "lefi.lane.mass");
+        properties.put("jms.dead-letter-queue", "lefi.dead-letter");
+        for (String lane : new String[] {"online", "mass"}) {
+            properties.put("lane." + lane + ".threads", "1");
+            properties.put("lane." + lane + ".per-second", "50");
+            properties.put("lane." + lane + ".window-millis", "1000");
+            properties.put("lane." + lane + ".gap-millis", "0");
+        }
+        return properties;
+    }
+
+    /**
+     * What the lane template calls, as the bundle binds it: the gates (the online lane's open by the
+     * given hours, the mass lane's always), the retry (giving up after {@code retryFor}), and the calls' bookkeeping.
+     */
+    protected static void bindLaneBeans(Registry registry, OpeningSchedule onlineHours, Duration retryFor) {
+        Clock clock = Clock.systemUTC();
+        registry.bind("onlineGate", new LaneGate("Online", onlineHours, clock, 1000, Duration.ZERO, true));
+        registry.bind("massGate", new LaneGate("Mass", OpeningSchedule.ALWAYS, clock, 1000, Duration.ZERO, true));
+        registry.bind("laneRetry", new LaneRetry(clock, retryFor, Duration.ofSeconds(1), Duration.ofSeconds(60)));
+        registry.bind("fkCalls", new FkCalls(new SimpleMeterRegistry(), clock, Map.of("online", 50, "mass", 50),
+                Set.of()));
+    }
+
     /** Loads the files ({@code routes/<name>.camel.yaml}, in order) and keeps only the routes named. */
     protected void loadRoutes(List<String> files, List<String> keep) throws Exception {
+        // one node, which leads: the leader's routes run
+        if (context.getRegistry().lookupByName("leader") == null) {
+            context.getRegistry().bind("leader", Leadership.single().routePolicy());
+        }
         ModelCamelContext model = (ModelCamelContext) context;
         List<RouteDefinition> before = List.copyOf(model.getRouteDefinitions());
         for (String file : files) {

@@ -1,5 +1,6 @@
--- The bundle's durable state. Every statement must run on H2 and PostgreSQL, and again on an
--- existing database without harm.
+-- The bundle's durable state, version 1 (Flyway: db/migration/V<n>__<what>.sql, each applied once,
+-- in order). Every statement runs on H2 and PostgreSQL, and on a database a bundle made before
+-- migrations were versioned without harm (IF NOT EXISTS): such a database is taken in at version 0.
 
 -- Every disclosure request, as the disclosure agreement expects (append-only).
 CREATE TABLE IF NOT EXISTS audit_log (

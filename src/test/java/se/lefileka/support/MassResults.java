@@ -1,4 +1,4 @@
-package se.lefileka.mass;
+package se.lefileka.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,15 +10,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import se.lefileka.support.MassRows;
 
 /** Checks a batch's output against the rows that went in. */
-final class MassResults {
+public final class MassResults {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Every row has exactly one result line, in input order, with the status (and field) it must have. */
-    static void assertLinesMatch(Path results, MassRows rows) throws IOException {
+    public static void assertLinesMatch(Path results, MassRows rows) throws IOException {
         List<String> lines = Files.readAllLines(results);
         assertThat(lines).as("one result line per input row").hasSize(rows.rows().size());
         for (int i = 0; i < lines.size(); i++) {
@@ -34,7 +33,7 @@ final class MassResults {
     }
 
     /** The summary names the batch and counts each status as the rows must come out. */
-    static JsonNode assertSummaryMatches(String summaryJson, String batch, MassRows rows) throws IOException {
+    public static JsonNode assertSummaryMatches(String summaryJson, String batch, MassRows rows) throws IOException {
         JsonNode summary = JSON.readTree(summaryJson);
         assertThat(summary.path("batch").asText()).isEqualTo(batch);
         assertThat(summary.path("rows").asInt()).isEqualTo(rows.rows().size());
