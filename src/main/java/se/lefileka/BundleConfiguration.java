@@ -16,6 +16,7 @@ import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jms.connection.CachingConnectionFactory;
+import se.lefileka.broker.BrokerManagement;
 import se.lefileka.broker.BrokerSecurity;
 import se.lefileka.broker.BundleQueues;
 import se.lefileka.broker.EmbeddedBroker;
@@ -89,6 +90,11 @@ public class BundleConfiguration implements CamelConfiguration {
             brokerUrl = EmbeddedBroker.IN_VM_URL;
             brokerUser = security == null ? "" : BrokerSecurity.BUNDLE_USER;
             brokerPassword = security == null ? "" : security.bundlePassword();
+        } else {
+            // the external broker's queue depths, for the metrics
+            BrokerManagement management = new BrokerManagement(brokerUrl, brokerUser, brokerPassword);
+            context.addService(management, true, true);
+            registry.bind("brokerManagement", management);
         }
         ActiveMQConnectionFactory artemis = brokerUser.isEmpty() ? new ActiveMQConnectionFactory(brokerUrl)
                 : new ActiveMQConnectionFactory(brokerUrl, brokerUser, brokerPassword);

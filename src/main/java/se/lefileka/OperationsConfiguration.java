@@ -20,7 +20,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
-import se.lefileka.broker.EmbeddedBroker;
+import se.lefileka.broker.QueueDepths;
 import se.lefileka.cluster.Leadership;
 import se.lefileka.lane.LaneGate;
 import se.lefileka.mass.MassProgress;
@@ -61,7 +61,7 @@ public class OperationsConfiguration implements CamelConfiguration {
                         "mass", registry.lookupByNameAndType("massGate", LaneGate.class)), versions,
                 servedBySandbox(registry, properties), registry.lookupByNameAndType("leadership", Leadership.class));
 
-        EmbeddedBroker broker = registry.findSingleByType(EmbeddedBroker.class);
+        QueueDepths broker = registry.findSingleByType(QueueDepths.class);
         if (broker != null) {
             BundleMetrics.queueDepths(meters, broker, List.of(
                     property(properties, "lane.online.queue"), property(properties, "lane.mass.queue"),

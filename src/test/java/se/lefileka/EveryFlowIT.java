@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import se.lefileka.support.BrokerProcess;
+import se.lefileka.support.BundleHttp;
 import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
 import se.lefileka.support.Notifications;
@@ -126,6 +127,13 @@ class EveryFlowIT extends BundleTestSupport {
         });
         assertThat(rows.stream().map(r -> r[4]).distinct()).as("one pseudonym per person").hasSize(7);
         assertThat(row(rows, "j-1")).contains("jms", "OK");
+        // the queue depths, from the embedded broker or through the external one's management API
+        try (JMSContext context = jms.createContext()) {
+            context.createProducer().send(context.createQueue("lefi.dead-letter"), "set aside by an operator");
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(BundleHttp.get(bundle, "/observe/metrics")
+                .body()).contains("bundle_queue_depth{queue=\"lefi.dead-letter\"} 1.0",
+                "bundle_queue_depth{queue=\"lefi.lane.online\"} 0.0"));
         if (postgres != null) {
             assertThat(new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), postgres, "postgres", ""))
                     .queryForObject("SELECT COUNT(*) FROM audit_log", Long.class)).as("the log is PostgreSQL's")

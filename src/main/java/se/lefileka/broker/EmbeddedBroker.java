@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * lets in only whom it should ({@link BrokerSecurity}). Added to the Camel context
  * as a service, so it starts before the routes and stops after them.
  */
-public class EmbeddedBroker extends ServiceSupport {
+public class EmbeddedBroker extends ServiceSupport implements QueueDepths {
 
     public static final String IN_VM_URL = "vm://0";
     /** Where the broker puts messages that failed delivery too often, and expired ones. */
@@ -93,7 +93,7 @@ public class EmbeddedBroker extends ServiceSupport {
         LOG.info("Embedded Artemis broker started: in-VM {} and {}, journal in {}", IN_VM_URL, tcpAcceptor, directory);
     }
 
-    /** Messages waiting on the queue (0 for a queue that does not exist yet). */
+    @Override
     public long messageCount(String queue) {
         org.apache.activemq.artemis.core.server.Queue found =
                 broker.getActiveMQServer().locateQueue(SimpleString.of(queue));

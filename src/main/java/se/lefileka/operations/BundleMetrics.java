@@ -5,13 +5,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import se.lefileka.broker.EmbeddedBroker;
+import se.lefileka.broker.QueueDepths;
 import se.lefileka.mass.MassProgress;
 import se.lefileka.query.ResultStatus;
 
 /**
- * Gauges read when Prometheus scrapes: the depth of the lanes' and the bundle's queues (on the
- * embedded broker) and the progress of running mass batches (summed over batches: no label
+ * Gauges read when Prometheus scrapes: the depth of the lanes' and the bundle's queues (the
+ * embedded broker's, or an external one's through its management API) and the progress of running mass batches (summed over batches: no label
  * names a batch or a person).
  */
 public final class BundleMetrics {
@@ -19,10 +19,18 @@ public final class BundleMetrics {
     private BundleMetrics() {
     }
 
-    public static void queueDepths(MeterRegistry meters, EmbeddedBroker broker, List<String> queues) {
+    public static void queueDepths(MeterRegistry meters, QueueDepths broker, List<String> queues) {
         for (String queue : queues) {
-            Gauge.builder("bundle.queue.depth", () -> broker.messageCount(queue)).tag("queue", queue)
+            Gauge.builder("bundle.queue.depth", () -> depth(broker, queue)).tag("queue", queue)
                     .description("messages waiting on the queue").register(meters);
+        }
+    }
+
+    private static double depth(QueueDepths broker, String queue) {
+        try {
+            return broker.messageCount(queue);
+        } catch (RuntimeException unreachable) {
+            return Double.NaN;
         }
     }
 

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.Properties;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
@@ -113,7 +115,8 @@ class FkLaneRouteTest extends RouteFileTestSupport {
         calls.expectedMessageCount(0);
         answers.expectedMessageCount(0);
 
-        template.sendBodyAndHeader("direct:online-lane", "{\"chunk\": 1}", Headers.CALL, "lefi-mass-submit");
+        template.sendBodyAndHeaders("direct:online-lane", "{\"chunk\": 1}", Map.of(Headers.CALL, "lefi-mass-submit",
+                "JMSMessageID", "ID:forged"));
 
         MockEndpoint.assertIsSatisfied(deadLetters, calls, answers);
     }
@@ -127,7 +130,8 @@ class FkLaneRouteTest extends RouteFileTestSupport {
         calls.expectedMessageCount(0);
         answers.expectedMessageCount(0);
 
-        template.sendBodyAndHeader("direct:online-lane", "{}", Headers.CALL, "leka-fetch");
+        template.sendBodyAndHeaders("direct:online-lane", "{}", Map.of(Headers.CALL, "leka-fetch",
+                "JMSMessageID", "ID:fetch"));
 
         MockEndpoint.assertIsSatisfied(fetch, fetched, calls, answers);
     }
@@ -165,7 +169,21 @@ class FkLaneRouteTest extends RouteFileTestSupport {
         MockEndpoint.assertIsSatisfied(calls, deadLetters, laneQueue);
     }
 
+    @Test
+    void aMessageDeliveredAgainAfterItWasAnsweredMakesNoSecondCallAndNoSecondAnswer() throws Exception {
+        calls.expectedMessageCount(1);
+        answers.expectedMessageCount(1);
+
+        for (int delivery = 0; delivery < 2; delivery++) {
+            template.sendBodyAndHeaders("direct:online-lane", "{\"requestId\": \"again\"}",
+                    Map.of(Headers.CALL, "lefi-online", "JMSMessageID", "ID:lane-message-1"));
+        }
+
+        MockEndpoint.assertIsSatisfied(calls, answers);
+    }
+
     private void send(String request) {
-        template.sendBodyAndHeader("direct:online-lane", request, Headers.CALL, "lefi-online");
+        template.sendBodyAndHeaders("direct:online-lane", request, Map.of(Headers.CALL, "lefi-online",
+                "JMSMessageID", "ID:" + UUID.randomUUID()));
     }
 }
