@@ -9,18 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
 import se.lefileka.calendar.Hours;
 import se.lefileka.calendar.MassCalendar;
 import se.lefileka.calendar.ServiceWindows;
 import se.lefileka.fk.FkHeaderFilterStrategy;
-import se.lefileka.lane.AnsweredLaneCalls;
 import se.lefileka.lane.LaneGate;
 import se.lefileka.lane.LaneRetry;
 import se.lefileka.lane.WirePacing;
@@ -103,15 +100,6 @@ public class LaneConfiguration implements CamelConfiguration {
         return new FkCalls(meters, clock, Map.of("online", onlinePerSecond, "mass", massPerSecond),
                 Stream.of("lefi", "leka").filter(service -> urls.get(service).trim().startsWith("https:"))
                         .collect(Collectors.toSet()));
-    }
-
-    /** The lane messages handled to their end, so a redelivery of one makes no second call. */
-    @BindToRegistry(lazy = true)
-    public AnsweredLaneCalls answeredLaneCalls(CamelContext context, DataSource dataSource, Clock clock)
-            throws Exception {
-        AnsweredLaneCalls answered = new AnsweredLaneCalls(dataSource, clock);
-        context.addService(answered, true, true);
-        return answered;
     }
 
     /** Which headers go to FK and come back from it. */

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
@@ -127,7 +126,6 @@ class FkCallsRouteTest extends RouteFileTestSupport {
     private void call(Map<String, Object> headers) {
         Map<String, Object> all = new HashMap<>(headers);
         all.put(Headers.CALL, "lefi-online");
-        all.put("JMSMessageID", "ID:" + UUID.randomUUID());
         template.sendBodyAndHeaders("direct:online-lane", """
                 {"requestId": "q-1", "personnummer": "%s", "benefits": ["SJUKPENNING"],
                  "from": "2026-01-01", "to": "2026-06-30", "purpose": "HANDLAGGNING"}""".formatted(Persons.known(1)), all);

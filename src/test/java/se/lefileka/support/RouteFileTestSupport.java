@@ -9,7 +9,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.model.ModelCamelContext;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.PluginHelper;
@@ -85,7 +84,6 @@ public abstract class RouteFileTestSupport extends CamelTestSupport {
         registry.bind("laneRetry", new LaneRetry(clock, retryFor, Duration.ofSeconds(1), Duration.ofSeconds(60)));
         registry.bind("fkCalls", new FkCalls(new SimpleMeterRegistry(), clock, Map.of("online", 50, "mass", 50),
                 Set.of()));
-        registry.bind("answeredLaneCalls", new MemoryIdempotentRepository());
     }
 
     /** Loads the files ({@code routes/<name>.camel.yaml}, in order) and keeps only the routes named. */
