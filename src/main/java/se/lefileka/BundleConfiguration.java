@@ -85,6 +85,11 @@ public class BundleConfiguration implements CamelConfiguration {
                     ? new BrokerSecurity(key -> property(properties, key), queues) : null;
             EmbeddedBroker broker = new EmbeddedBroker(dataDir.resolve("broker"),
                     property(properties, "jms.embedded.acceptor"), security);
+            if (!property(properties, "jms.embedded.tls-acceptor").isEmpty()) {
+                broker.withTls(property(properties, "jms.embedded.tls-acceptor"),
+                        Path.of(property(properties, "jms.embedded.tls.key-store")),
+                        Secrets.password(key -> property(properties, key), "jms.embedded.tls.key-store-password"));
+            }
             context.addService(broker, true, true);
             registry.bind("embeddedBroker", broker);
             brokerUrl = EmbeddedBroker.IN_VM_URL;

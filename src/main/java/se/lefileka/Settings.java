@@ -90,6 +90,11 @@ public final class Settings {
         }
         pseudonymKey();
         oneOf(Set.of("none", "file"), "bundle.cluster.mode");
+        if (!properties.apply("jms.embedded.tls-acceptor").isEmpty()
+                && properties.apply("jms.embedded.tls.key-store").isEmpty()) {
+            refuse("jms.embedded.tls.key-store", "", "a PKCS12 key store with the broker's certificate, as "
+                    + "jms.embedded.tls-acceptor is set");
+        }
         bool("lefi.sandbox.enabled", "jms.embedded.security", "lefi.mass.gate.enabled",
                 "lefi.online.service-window.hold", "bundle.tracing.enabled");
     }

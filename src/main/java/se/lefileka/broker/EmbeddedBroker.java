@@ -2,6 +2,8 @@ package se.lefileka.broker;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -31,6 +33,9 @@ public class EmbeddedBroker extends ServiceSupport implements QueueDepths {
     private final Path directory;
     private final String tcpAcceptor;
     private final BrokerSecurity security;
+    private String tlsAcceptor = "";
+    private Path tlsKeyStore;
+    private String tlsKeyStorePassword;
     private EmbeddedActiveMQ broker;
 
     /**
@@ -47,6 +52,21 @@ public class EmbeddedBroker extends ServiceSupport implements QueueDepths {
         this.directory = directory;
         this.tcpAcceptor = tcpAcceptor;
         this.security = security;
+    }
+
+    /**
+     * A second acceptor, with TLS (e.g. {@code tcp://0.0.0.0:61617}), its server certificate and key
+     * in the PKCS12 key store; the same users and permissions as the plain one.
+     */
+    public EmbeddedBroker withTls(String acceptor, Path keyStore, String keyStorePassword) throws Exception {
+        if (security == null && !isLoopback(acceptor)) {
+            throw new IllegalStateException("jms.embedded.tls-acceptor " + acceptor + " is reachable from other hosts "
+                    + "while jms.embedded.security is false: set jms.embedded.security=true");
+        }
+        this.tlsAcceptor = acceptor;
+        this.tlsKeyStore = keyStore;
+        this.tlsKeyStorePassword = keyStorePassword;
+        return this;
     }
 
     private static boolean isLoopback(String acceptor) throws Exception {
@@ -68,6 +88,11 @@ public class EmbeddedBroker extends ServiceSupport implements QueueDepths {
                 .setLargeMessagesDirectory(directory.resolve("large-messages").toString())
                 .addAcceptorConfiguration("in-vm", IN_VM_URL)
                 .addAcceptorConfiguration("tcp", tcpAcceptor);
+        if (!tlsAcceptor.isEmpty()) {
+            config.addAcceptorConfiguration("tls", tlsAcceptor + (tlsAcceptor.contains("?") ? "&" : "?")
+                    + "sslEnabled=true&keyStoreType=PKCS12&keyStorePath=" + tlsKeyStore.toAbsolutePath()
+                    + "&keyStorePassword=" + URLEncoder.encode(tlsKeyStorePassword, StandardCharsets.UTF_8));
+        }
         config.addAddressSetting("#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
                 .setExpiryAddress(SimpleString.of(EXPIRED))
@@ -90,7 +115,8 @@ public class EmbeddedBroker extends ServiceSupport implements QueueDepths {
             throw new IllegalStateException("The embedded broker could not start listening on " + tcpAcceptor
                     + " (jms.embedded.acceptor): is the port taken? See the log above");
         }
-        LOG.info("Embedded Artemis broker started: in-VM {} and {}, journal in {}", IN_VM_URL, tcpAcceptor, directory);
+        LOG.info("Embedded Artemis broker started: in-VM {} and {}{}, journal in {}", IN_VM_URL, tcpAcceptor,
+                tlsAcceptor.isEmpty() ? "" : " and " + tlsAcceptor + " (TLS)", directory);
     }
 
     @Override

@@ -50,6 +50,8 @@ class TwoNodesIT extends BundleTestSupport {
     @TempDir
     Path infrastructure;
     private BrokerProcess broker;
+    private int httpA;
+    private int httpB;
     private final List<BundleProcess> nodes = new ArrayList<>();
 
     @AfterEach
@@ -67,13 +69,7 @@ class TwoNodesIT extends BundleTestSupport {
     @Test
     void whenTheLeaderIsKilledTheStandbyLeadsAndEveryQueryAndRowIsAnsweredOnceWithoutABreach() throws Exception {
         sandbox.massWork(Duration.ofSeconds(4));
-        Map<String, String> settings = sharedSettings();
-        int httpA = RunningBundle.freePort();
-        int httpB = RunningBundle.freePort();
-        BundleProcess a = node("a", httpA, settings);
-        await().atMost(Duration.ofSeconds(60)).until(() -> cluster(httpA).contains("this node (a) leads"));
-        node("b", httpB, settings);
-        await().atMost(Duration.ofSeconds(60)).until(() -> cluster(httpB).contains("this node (b) stands by"));
+        BundleProcess a = startTwoNodes();
 
         MassRows rows = MassRows.of(CHUNKS * 100, 0);
         Folders.drop(Files.createDirectories(data.resolve("inbox/mass")), "shared.csv", rows.csv());
@@ -125,13 +121,7 @@ class TwoNodesIT extends BundleTestSupport {
 
     @Test
     void aLeaderStoppedInOrderHandsOverAtOnce() throws Exception {
-        Map<String, String> settings = sharedSettings();
-        int httpA = RunningBundle.freePort();
-        int httpB = RunningBundle.freePort();
-        BundleProcess a = node("a", httpA, settings);
-        await().atMost(Duration.ofSeconds(60)).until(() -> cluster(httpA).contains("this node (a) leads"));
-        node("b", httpB, settings);
-        await().atMost(Duration.ofSeconds(60)).until(() -> cluster(httpB).contains("this node (b) stands by"));
+        BundleProcess a = startTwoNodes();
         JsonNode lane = BundleHttp.healthCheck(httpB, "lane-online");
         assertThat(lane.path("status").asText()).isEqualTo("UP");
         assertThat(lane.path("message").asText()).startsWith("standing by");
@@ -142,6 +132,18 @@ class TwoNodesIT extends BundleTestSupport {
                 Queries.online("after", Persons.known(7)));
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(data.resolve("outbox/online/after.json")));
         assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
+    }
+
+    /** Node a, which leads, then node b, which stands by; returns a. */
+    private BundleProcess startTwoNodes() throws Exception {
+        Map<String, String> settings = sharedSettings();
+        httpA = RunningBundle.freePort();
+        httpB = RunningBundle.freePort();
+        BundleProcess a = node("a", httpA, settings);
+        await().atMost(Duration.ofSeconds(60)).until(() -> cluster(httpA).contains("this node (a) leads"));
+        node("b", httpB, settings);
+        await().atMost(Duration.ofSeconds(60)).until(() -> cluster(httpB).contains("this node (b) stands by"));
+        return a;
     }
 
     private Map<String, String> sharedSettings() throws Exception {

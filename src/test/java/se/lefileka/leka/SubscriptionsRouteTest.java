@@ -3,9 +3,6 @@ package se.lefileka.leka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,8 +15,6 @@ import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.lefileka.database.Database;
-import se.lefileka.intake.FileNames;
 import se.lefileka.intake.InputLimits;
 import se.lefileka.intake.JsonInput;
 import se.lefileka.message.Headers;
@@ -35,32 +30,23 @@ import se.lefileka.support.RouteFileTestSupport;
  */
 class SubscriptionsRouteTest extends RouteFileTestSupport {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
     @TempDir
     static Path data;
 
     @Override
     protected Properties settings() {
-        Properties properties = new Properties();
-        properties.put("bundle.data.dir", data.toString());
-        properties.put("lane.online.queue", "lefi.lane.online");
-        return properties;
+        return requestSettings(data);
     }
 
     @Override
     protected void bindToRegistry(Registry registry) throws Exception {
-        Database database = inMemoryDatabase();
         Clock clock = Clock.systemUTC();
         InputLimits limits = new InputLimits(10_000, 20, 1000);
         Pseudonyms pseudonyms = new Pseudonyms("test-key");
-        registry.bind("bundleJson", JSON);
-        registry.bind("subscriptionInput", new JsonInput(limits.reader(JSON), limits, "subscription command"));
-        registry.bind("subscriptionCommands", new SubscriptionCommands(JSON, new QueryValidator(clock, "HANDLAGGNING"),
-                pseudonyms, clock, "v2"));
-        registry.bind("auditLog", auditLog(database));
-        registry.bind("fileNames", new FileNames(data));
+        bindReplyBeans(registry, data);
+        registry.bind("subscriptionInput", new JsonInput(limits.reader(BUNDLE_JSON), limits, "subscription command"));
+        registry.bind("subscriptionCommands", new SubscriptionCommands(BUNDLE_JSON,
+                new QueryValidator(clock, "HANDLAGGNING"), pseudonyms, clock, "v2"));
     }
 
     @BeforeEach
@@ -84,9 +70,9 @@ class SubscriptionsRouteTest extends RouteFileTestSupport {
                 "subscriptions"));
 
         lane.assertIsSatisfied();
-        assertThat(JSON.readTree(lane.getReceivedExchanges().get(0).getMessage().getBody(String.class))
+        assertThat(BUNDLE_JSON.readTree(lane.getReceivedExchanges().get(0).getMessage().getBody(String.class))
                 .path("requestId").asText()).isEqualTo("s-1");
-        JsonNode rejected = JSON.readTree(Files.readString(data.resolve("outbox/subscriptions/s-2.json")));
+        JsonNode rejected = BUNDLE_JSON.readTree(Files.readString(data.resolve("outbox/subscriptions/s-2.json")));
         assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
         assertThat(rejected.path("error").path("field").asText()).isEqualTo("action");
     }

@@ -3,9 +3,6 @@ package se.lefileka.online;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,8 +16,6 @@ import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.lefileka.database.Database;
-import se.lefileka.intake.FileNames;
 import se.lefileka.intake.InputLimits;
 import se.lefileka.intake.JsonInput;
 import se.lefileka.message.Headers;
@@ -37,34 +32,25 @@ import se.lefileka.support.RouteFileTestSupport;
  */
 class OnlineQueriesRouteTest extends RouteFileTestSupport {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
     @TempDir
     static Path data;
     private MockEndpoint lane;
 
     @Override
     protected Properties settings() {
-        Properties properties = new Properties();
-        properties.put("bundle.data.dir", data.toString());
-        properties.put("lane.online.queue", "lefi.lane.online");
-        return properties;
+        return requestSettings(data);
     }
 
     @Override
     protected void bindToRegistry(Registry registry) throws Exception {
-        Database database = inMemoryDatabase();
         Clock clock = Clock.systemUTC();
         InputLimits limits = new InputLimits(10_000, 20, 1000);
         Pseudonyms pseudonyms = new Pseudonyms("test-key");
-        registry.bind("bundleJson", JSON);
-        registry.bind("queryInput", new JsonInput(limits.reader(JSON), limits, "query"));
+        bindReplyBeans(registry, data);
+        registry.bind("queryInput", new JsonInput(limits.reader(BUNDLE_JSON), limits, "query"));
         registry.bind("onlineIntake", new OnlineIntake(new QueryValidator(clock, "HANDLAGGNING"), pseudonyms, clock,
                 "v2"));
-        registry.bind("onlineAnswers", new OnlineAnswers(JSON, clock, "v2"));
-        registry.bind("auditLog", auditLog(database));
-        registry.bind("fileNames", new FileNames(data));
+        registry.bind("onlineAnswers", new OnlineAnswers(BUNDLE_JSON, clock, "v2"));
     }
 
     @BeforeEach
@@ -94,11 +80,11 @@ class OnlineQueriesRouteTest extends RouteFileTestSupport {
                 Map.of(Headers.CHANNEL, "file", Headers.KIND, "online"));
 
         lane.assertIsSatisfied();
-        assertThat(lane.getReceivedExchanges()).extracting(e -> JSON.readTree(e.getMessage().getBody(String.class))
+        assertThat(lane.getReceivedExchanges()).extracting(e -> BUNDLE_JSON.readTree(e.getMessage().getBody(String.class))
                 .path("requestId").asText()).containsExactly("good-1", "good-2");
         assertThat(lane.getReceivedExchanges().get(0).getMessage().getHeaders().keySet())
                 .as("only the bundle's own headers go on the lane").allMatch(name -> name.startsWith("Lefi"));
-        JsonNode rejected = JSON.readTree(Files.readString(data.resolve("outbox/online/bad-1.json")));
+        JsonNode rejected = BUNDLE_JSON.readTree(Files.readString(data.resolve("outbox/online/bad-1.json")));
         assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
         assertThat(rejected.path("error").toString()).contains("personnummer");
     }
@@ -111,14 +97,14 @@ class OnlineQueriesRouteTest extends RouteFileTestSupport {
         replies.expectedHeaderReceived("JMSCorrelationID", "corr-7");
         lane.expectedMessageCount(0);
 
-        template.sendBodyAndHeaders("direct:online-accept", JSON.readTree("""
+        template.sendBodyAndHeaders("direct:online-accept", BUNDLE_JSON.readTree("""
                 {"requestId": "bad-2", "personnummer": "not a number", "benefits": ["SJUKPENNING"],
                  "from": "2026-01-01", "to": "2026-06-30"}"""),
                 Map.of(Headers.CHANNEL, "jms", Headers.REPLY_TO, "queue:legacy.replies",
                         Headers.CORRELATION_ID, "corr-7"));
 
         MockEndpoint.assertIsSatisfied(replies, lane);
-        JsonNode answer = JSON.readTree(replies.getReceivedExchanges().get(0).getMessage().getBody(String.class));
+        JsonNode answer = BUNDLE_JSON.readTree(replies.getReceivedExchanges().get(0).getMessage().getBody(String.class));
         assertThat(answer.path("requestId").asText()).isEqualTo("bad-2");
         assertThat(answer.path("status").asText()).isEqualTo("REJECTED");
         assertThat(replies.getReceivedExchanges().get(0).getMessage().getHeaders().keySet())

@@ -1,6 +1,10 @@
 package se.lefileka.support;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +22,7 @@ import se.lefileka.audit.AuditLog;
 import se.lefileka.calendar.OpeningSchedule;
 import se.lefileka.cluster.Leadership;
 import se.lefileka.database.Database;
+import se.lefileka.intake.FileNames;
 import se.lefileka.lane.LaneGate;
 import se.lefileka.lane.LaneRetry;
 import se.lefileka.operations.FkCalls;
@@ -43,6 +48,25 @@ public abstract class RouteFileTestSupport extends CamelTestSupport {
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         return settings();
+    }
+
+    /** JSON as the bundle writes it (dates as text). */
+    protected static final ObjectMapper BUNDLE_JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** Where requests are answered: the data folder (outbox) and the online lane's queue. */
+    protected static Properties requestSettings(Path data) {
+        Properties properties = new Properties();
+        properties.put("bundle.data.dir", data.toString());
+        properties.put("lane.online.queue", "lefi.lane.online");
+        return properties;
+    }
+
+    /** What answering a request needs, as the bundle binds it: its JSON, the audit log, the outbox's names. */
+    protected static void bindReplyBeans(Registry registry, Path data) throws Exception {
+        registry.bind("bundleJson", BUNDLE_JSON);
+        registry.bind("auditLog", auditLog(inMemoryDatabase()));
+        registry.bind("fileNames", new FileNames(data));
     }
 
     /** The bundle's schema on an in-memory database of the test's own. */
