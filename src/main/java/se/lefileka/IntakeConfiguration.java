@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -21,6 +22,7 @@ import se.lefileka.intake.InputLimits;
 import se.lefileka.intake.JmsReplies;
 import se.lefileka.intake.JmsText;
 import se.lefileka.intake.JsonInput;
+import se.lefileka.intake.WrittenAnswers;
 import se.lefileka.personnummer.Pseudonyms;
 import se.lefileka.query.AnswerSource;
 import se.lefileka.query.QueryValidator;
@@ -86,6 +88,14 @@ public class IntakeConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public FileNames fileNames(@PropertyInject("bundle.data.dir") String dataDir) {
         return new FileNames(Path.of(dataDir));
+    }
+
+    /** The lane messages whose answer file is written, so none is written twice. */
+    @BindToRegistry(lazy = true)
+    public WrittenAnswers writtenAnswers(CamelContext context, DataSource dataSource, Clock clock) throws Exception {
+        WrittenAnswers written = new WrittenAnswers(dataSource, clock);
+        context.addService(written, true, true);
+        return written;
     }
 
     @BindToRegistry(lazy = true)

@@ -3,6 +3,8 @@ package se.lefileka.message;
 /** The exchange properties that pass between the routes and the beans within one exchange. */
 public final class ExchangeProperties {
 
+    /** The lane message's JMS id, the same on every redelivery: an answer file is written once for it. */
+    public static final String LANE_MESSAGE_ID = "LefiLaneMessageId";
     /** The lane message as it came: what goes back on the lane, or to the dead-letter queue. */
     public static final String LANE_REQUEST = "LefiLaneRequest";
     /** The lane has no answer to hand on: the message went back on the lane, or to the dead-letter queue. */

@@ -52,7 +52,7 @@ class SubscriptionsRouteTest extends RouteFileTestSupport {
     @BeforeEach
     void loadTheSubscriptionRoutes() throws Exception {
         loadRoutes(List.of("intake", "leka-subscriptions", "replies"),
-                List.of("subscription-file", "subscription-accept", "subscription-answer", "reply"));
+                List.of("subscription-file", "subscription-accept", "subscription-answer", "reply", "answer-file"));
         AdviceWith.adviceWith(context, "subscription-accept", advice -> advice.mockEndpointsAndSkip("jms:*"));
         context.start();
     }

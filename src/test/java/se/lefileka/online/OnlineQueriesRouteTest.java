@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.model.ToDynamicDefinition;
@@ -18,9 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.lefileka.intake.InputLimits;
 import se.lefileka.intake.JsonInput;
+import se.lefileka.message.ExchangeProperties;
 import se.lefileka.message.Headers;
 import se.lefileka.personnummer.Pseudonyms;
+import se.lefileka.query.QueryResult;
 import se.lefileka.query.QueryValidator;
+import se.lefileka.query.ResultStatus;
+import se.lefileka.support.Folders;
 import se.lefileka.support.Persons;
 import se.lefileka.support.RouteFileTestSupport;
 
@@ -56,7 +62,7 @@ class OnlineQueriesRouteTest extends RouteFileTestSupport {
     @BeforeEach
     void loadTheOnlineRoutes() throws Exception {
         loadRoutes(List.of("intake", "online-queries", "replies"),
-                List.of("online-file", "online-accept", "online-answer", "reply", "jms-reply"));
+                List.of("online-file", "online-accept", "online-answer", "reply", "answer-file", "jms-reply"));
         AdviceWith.adviceWith(context, "online-accept", advice -> advice.mockEndpointsAndSkip("jms:*"));
         // the reply destination, as the JMS producer would be given it
         AdviceWith.adviceWith(context, "jms-reply",
@@ -87,6 +93,30 @@ class OnlineQueriesRouteTest extends RouteFileTestSupport {
         JsonNode rejected = BUNDLE_JSON.readTree(Files.readString(data.resolve("outbox/online/bad-1.json")));
         assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
         assertThat(rejected.path("error").toString()).contains("personnummer");
+    }
+
+    @Test
+    void anAnswerIsWrittenOnceForALaneMessageHandledAgainButASecondQueryWithTheSameIdGetsAFileOfItsOwn() {
+        answer("again-1", "ID:lane-1");
+        answer("again-1", "ID:lane-1");
+        assertThat(Folders.names(data.resolve("outbox/online"))).as("the lane message handled again")
+                .filteredOn(name -> name.startsWith("again-1")).containsExactly("again-1.json");
+
+        answer("again-1", "ID:lane-2");
+        assertThat(Folders.names(data.resolve("outbox/online"))).as("another query with the same request id")
+                .filteredOn(name -> name.startsWith("again-1")).containsExactlyInAnyOrder("again-1.json", "again-1-2.json");
+    }
+
+    private void answer(String requestId, String laneMessageId) {
+        Exchange answered = template.send("direct:online-answer", exchange -> {
+            exchange.setProperty(ExchangeProperties.LANE_MESSAGE_ID, laneMessageId);
+            exchange.getMessage().setHeader(Headers.CHANNEL, "file");
+            exchange.getMessage().setHeader(Headers.KIND, "online");
+            exchange.getMessage().setHeader(Headers.REQUEST_ID, requestId);
+            exchange.getMessage().setBody(QueryResult.answered(requestId, Persons.known(3), ResultStatus.OK, List.of(),
+                    OffsetDateTime.now(), "v2"));
+        });
+        assertThat(answered.getException()).isNull();
     }
 
     @Test

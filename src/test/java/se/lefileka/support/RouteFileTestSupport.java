@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.PluginHelper;
@@ -67,6 +68,7 @@ public abstract class RouteFileTestSupport extends CamelTestSupport {
         registry.bind("bundleJson", BUNDLE_JSON);
         registry.bind("auditLog", auditLog(inMemoryDatabase()));
         registry.bind("fileNames", new FileNames(data));
+        registry.bind("writtenAnswers", new MemoryIdempotentRepository());
     }
 
     /** The bundle's schema on an in-memory database of the test's own. */
