@@ -21,24 +21,20 @@ public final class Leadership {
     private final String namespace;
     private final CamelClusterView view;
 
-    private Leadership(CamelClusterService service, String namespace) throws Exception {
+    private Leadership(CamelClusterService service, String namespace, CamelClusterView view) {
         this.service = service;
         this.namespace = namespace;
-        this.view = service == null ? null : service.getView(namespace);
+        this.view = view;
     }
 
     /** One node, which leads. */
     public static Leadership single() {
-        try {
-            return new Leadership(null, null);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new Leadership(null, null, null);
     }
 
     /** The leader the cluster service elects in the namespace. */
     public static Leadership of(CamelClusterService service, String namespace) throws Exception {
-        return new Leadership(service, namespace);
+        return new Leadership(service, namespace, service.getView(namespace));
     }
 
     /** The node's name when {@code bundle.node.id} gives none: its host's name and its process id. */

@@ -84,18 +84,15 @@ public abstract class RouteFileTestSupport extends CamelTestSupport {
                 new SimpleMeterRegistry(), new Pseudonyms("test-key"), AnswerSource.SANDBOX);
     }
 
-    /** The lanes' queues and the dead-letter queue; one thread a lane, many calls a second, no gap. */
+    /** The lanes' queues and the dead-letter queue; one thread a lane, on the end-to-end tests' lifted limits. */
     protected static Properties laneSettings() {
         Properties properties = new Properties();
         properties.put("lane.online.queue", "lefi.lane.online");
         properties.put("lane.mass.queue", "lefi.lane.mass");
         properties.put("jms.dead-letter-queue", "lefi.dead-letter");
-        for (String lane : new String[] {"online", "mass"}) {
-            properties.put("lane." + lane + ".threads", "1");
-            properties.put("lane." + lane + ".per-second", "50");
-            properties.put("lane." + lane + ".window-millis", "1000");
-            properties.put("lane." + lane + ".gap-millis", "0");
-        }
+        properties.put("lane.online.threads", "1");
+        properties.put("lane.mass.threads", "1");
+        properties.putAll(RunningBundle.LIFTED_LIMITS);
         return properties;
     }
 
