@@ -18,6 +18,7 @@ import se.lefileka.calendar.Hours;
 import se.lefileka.calendar.MassCalendar;
 import se.lefileka.calendar.ServiceWindows;
 import se.lefileka.fk.FkHeaderFilterStrategy;
+import se.lefileka.cluster.Leadership;
 import se.lefileka.lane.LaneGate;
 import se.lefileka.lane.LaneRetry;
 import se.lefileka.lane.WirePacing;
@@ -69,17 +70,17 @@ public class LaneConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public WirePacing onlineWirePacing(@BeanInject("onlineGate") LaneGate gate,
+    public WirePacing onlineWirePacing(@BeanInject("onlineGate") LaneGate gate, Leadership leadership,
                                        @PropertyInject("lane.online.per-second") int perSecond,
                                        @PropertyInject("lane.online.window-millis") long windowMillis) {
-        return new WirePacing(perSecond, windowMillis, gate::isClosed);
+        return new WirePacing(perSecond, windowMillis, () -> gate.isClosed() || !leadership.leads());
     }
 
     @BindToRegistry(lazy = true)
-    public WirePacing massWirePacing(@BeanInject("massGate") LaneGate gate,
+    public WirePacing massWirePacing(@BeanInject("massGate") LaneGate gate, Leadership leadership,
                                      @PropertyInject("lane.mass.per-second") int perSecond,
                                      @PropertyInject("lane.mass.window-millis") long windowMillis) {
-        return new WirePacing(perSecond, windowMillis, gate::isClosed);
+        return new WirePacing(perSecond, windowMillis, () -> gate.isClosed() || !leadership.leads());
     }
 
     @BindToRegistry(lazy = true)

@@ -89,7 +89,7 @@ public final class Settings {
             }
         }
         pseudonymKey();
-        oneOf(Set.of("none", "file"), "bundle.cluster.mode");
+        oneOf(Set.of("none", "file", "kubernetes"), "bundle.cluster.mode");
         if (!properties.apply("jms.embedded.tls-acceptor").isEmpty()
                 && properties.apply("jms.embedded.tls.key-store").isEmpty()) {
             refuse("jms.embedded.tls.key-store", "", "a PKCS12 key store with the broker's certificate, as "
