@@ -20,6 +20,7 @@ import se.lefileka.calendar.ServiceWindows;
 import se.lefileka.fk.FkHeaderFilterStrategy;
 import se.lefileka.cluster.Leadership;
 import se.lefileka.lane.LaneGate;
+import se.lefileka.lane.LanePace;
 import se.lefileka.lane.LaneRetry;
 import se.lefileka.lane.WirePacing;
 import se.lefileka.operations.FkCalls;
@@ -81,6 +82,12 @@ public class LaneConfiguration implements CamelConfiguration {
                                      @PropertyInject("lane.mass.per-second") int perSecond,
                                      @PropertyInject("lane.mass.window-millis") long windowMillis) {
         return new WirePacing(perSecond, windowMillis, () -> gate.isClosed() || !leadership.leads());
+    }
+
+    /** The online lane's pace: every call is due when it is delivered. */
+    @BindToRegistry(lazy = true)
+    public LanePace everyCallDue() {
+        return LanePace.EVERY_CALL_DUE;
     }
 
     @BindToRegistry(lazy = true)

@@ -20,6 +20,7 @@ import se.lefileka.mass.MassBatches;
 import se.lefileka.mass.MassCases;
 import se.lefileka.mass.MassIntake;
 import se.lefileka.mass.MassOutput;
+import se.lefileka.mass.MassPace;
 import se.lefileka.mass.MassProgress;
 import se.lefileka.mass.MassReconcile;
 import se.lefileka.mass.MassTally;
@@ -56,9 +57,17 @@ public class MassConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public MassCases massCases(@BeanInject("bundleJson") ObjectMapper json, MassBatches batches, BatchFiles files,
-                               Clock clock, @PropertyInject("lefi.api.version") String version,
-                               @PropertyInject("lefi.mass.poll-millis") long pollMillis) {
-        return new MassCases(json, batches, files, clock, version, pollMillis);
+                               Clock clock, @PropertyInject("lefi.api.version") String version) {
+        return new MassCases(json, batches, files, clock, version);
+    }
+
+    /** When to poll a mass case: learned from how long FK takes cases, kept in the database. */
+    @BindToRegistry(lazy = true)
+    public MassPace massPace(DataSource dataSource, @PropertyInject("lefi.api.version") String version,
+                             @PropertyInject("lefi.mass.first-poll-millis") long firstPollMillis,
+                             @PropertyInject("lefi.mass.max-poll-millis") long maxPollMillis) {
+        // case ages on the wall clock, as the broker schedules: the same on every node and across restarts
+        return new MassPace(dataSource, Clock.systemUTC(), version, firstPollMillis, maxPollMillis);
     }
 
     @BindToRegistry(lazy = true)
@@ -93,9 +102,9 @@ public class MassConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public MassProgress massProgress(MassBatches batches, @BeanInject("massGate") LaneGate gate,
+    public MassProgress massProgress(MassBatches batches, @BeanInject("massGate") LaneGate gate, MassPace pace,
                                      @PropertyInject("lefi.mass.stuck-after-millis") long stuckAfterMillis) {
-        return new MassProgress(batches, gate::isOpen, Duration.ofMillis(stuckAfterMillis));
+        return new MassProgress(batches, gate::isOpen, pace::readyMillis, Duration.ofMillis(stuckAfterMillis));
     }
 
     private static Path outbox(String dataDir) {

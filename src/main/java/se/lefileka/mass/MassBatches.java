@@ -120,9 +120,16 @@ public class MassBatches {
     }
 
     public void chunkSubmitted(MassChunk chunk) throws SQLException {
-        update("UPDATE mass_chunk SET state = ?, arende_id = ? WHERE batch_id = ? AND chunk_no = ? AND state <> ?",
+        update("UPDATE mass_chunk SET state = ?, arende_id = ?, submissions = submissions + 1 "
+                        + "WHERE batch_id = ? AND chunk_no = ? AND state <> ?",
                 ChunkState.SUBMITTED.name(), chunk.arendeId(), chunk.batchId(), chunk.number(),
                 ChunkState.ANSWERED.name());
+    }
+
+    /** FK answered a poll of the chunk's case (ready or not). */
+    public void chunkPolled(MassChunk chunk) throws SQLException {
+        update("UPDATE mass_chunk SET polls = polls + 1 WHERE batch_id = ? AND chunk_no = ?", chunk.batchId(),
+                chunk.number());
     }
 
     public void chunkAnswered(MassChunk chunk, Map<ResultStatus, Integer> counts) throws SQLException {
@@ -138,20 +145,30 @@ public class MassBatches {
     public ChunkProgress chunkProgress(String batchId) throws SQLException {
         Map<ChunkState, Integer> chunks = new EnumMap<>(ChunkState.class);
         Map<ResultStatus, Integer> answered = new EnumMap<>(ResultStatus.class);
+        int[] calls = new int[2];
         jdbc.query("SELECT state, COUNT(*), SUM(ok_count), SUM(not_found_count), SUM(protected_count), "
-                + "SUM(rejected_count), SUM(failed_count) FROM mass_chunk WHERE batch_id = ? GROUP BY state", rows -> {
+                + "SUM(rejected_count), SUM(failed_count), SUM(submissions), SUM(polls) FROM mass_chunk "
+                + "WHERE batch_id = ? GROUP BY state", rows -> {
                     chunks.put(ChunkState.valueOf(rows.getString(1)), rows.getInt(2));
                     answered.merge(ResultStatus.OK, rows.getInt(3), Integer::sum);
                     answered.merge(ResultStatus.NOT_FOUND, rows.getInt(4), Integer::sum);
                     answered.merge(ResultStatus.PROTECTED, rows.getInt(5), Integer::sum);
                     answered.merge(ResultStatus.REJECTED, rows.getInt(6), Integer::sum);
                     answered.merge(ResultStatus.FAILED, rows.getInt(7), Integer::sum);
+                    calls[0] += rows.getInt(8);
+                    calls[1] += rows.getInt(9);
                 }, batchId);
-        return new ChunkProgress(chunks, answered);
+        return new ChunkProgress(chunks, answered, calls[0], calls[1]);
     }
 
-    /** Chunks per state, and the rows FK answered per status. */
-    public record ChunkProgress(Map<ChunkState, Integer> chunks, Map<ResultStatus, Integer> answered) {
+    /** Chunks per state, the rows FK answered per status, and the submissions and polls FK answered. */
+    public record ChunkProgress(Map<ChunkState, Integer> chunks, Map<ResultStatus, Integer> answered, int submissions,
+                                int polls) {
+
+        /** The calls FK answered for the batch's chunks (submissions and polls). */
+        public int calls() {
+            return submissions + polls;
+        }
     }
 
     private List<MassBatch> batches(String sql, Object... parameters) {

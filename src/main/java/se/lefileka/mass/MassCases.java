@@ -27,22 +27,20 @@ import se.lefileka.query.ResultStatus;
 public class MassCases {
 
     private static final Logger LOG = LoggerFactory.getLogger(MassCases.class);
+    private static final String POLL = "lefi-mass-poll";
 
     private final ObjectMapper json;
     private final MassBatches batches;
     private final BatchFiles files;
     private final Clock clock;
     private final String apiVersion;
-    private final long pollMillis;
 
-    public MassCases(ObjectMapper json, MassBatches batches, BatchFiles files, Clock clock, String apiVersion,
-                     long pollMillis) {
+    public MassCases(ObjectMapper json, MassBatches batches, BatchFiles files, Clock clock, String apiVersion) {
         this.json = json;
         this.batches = batches;
         this.files = files;
         this.clock = clock;
         this.apiVersion = apiVersion;
-        this.pollMillis = pollMillis;
     }
 
     public void queued(MassChunk chunk) throws SQLException {
@@ -54,7 +52,11 @@ public class MassCases {
         Message message = exchange.getMessage();
         String failure = message.getHeader(Headers.FAILURE, String.class);
         if (failure == null) {
-            return message.getMandatoryBody(MassReply.class);
+            MassReply reply = message.getMandatoryBody(MassReply.class);
+            if (POLL.equals(message.getHeader(Headers.CALL))) {
+                batches.chunkPolled(reply.chunk());
+            }
+            return reply;
         }
         MassChunk chunk = json.readValue(message.getBody(String.class), MassChunk.class);
         OffsetDateTime now = AnswerTime.now(clock);
@@ -69,11 +71,6 @@ public class MassCases {
     public MassChunk submitted(MassReply reply) throws SQLException {
         batches.chunkSubmitted(reply.chunk());
         return reply.chunk();
-    }
-
-    /** How long to wait before polling a case FK is still working on: its Retry-After, else {@code lefi.mass.poll-millis}. */
-    public long pollDelay(MassReply reply) {
-        return reply.retryAfterSeconds() == null ? pollMillis : Math.max(1000L, reply.retryAfterSeconds() * 1000L);
     }
 
     /** The chunk of a case FK no longer keeps, without the case: to be submitted again under the same fragaId. */
@@ -95,14 +92,15 @@ public class MassCases {
     }
 
     /**
-     * The chunk as a message for the mass lane: the call the route chose (header {@code LefiCall})
-     * and the batch's id; due {@code LefiDelayMillis} from now when set.
+     * The chunk as a message for the mass lane: the call the route chose (header {@code LefiCall}),
+     * the batch's id and, for a poll, its case's age and polls ({@link MassPace}); due
+     * {@code LefiDelayMillis} from now when set.
      */
     public String laneMessage(MassChunk chunk, Exchange exchange) throws JsonProcessingException {
         Message message = exchange.getMessage();
         String call = message.getHeader(Headers.CALL, String.class);
         Long delayMillis = message.getHeader(Headers.DELAY_MILLIS, Long.class);
-        message.removeHeaders("*");
+        message.removeHeaders("*", Headers.CASE, Headers.CASE_OPENED, Headers.POLLS_PENDING, Headers.POLL_TIME_FROM_FK);
         message.setHeader(Headers.CALL, call);
         message.setHeader(Headers.BATCH_ID, chunk.batchId());
         if (delayMillis != null && delayMillis > 0) {

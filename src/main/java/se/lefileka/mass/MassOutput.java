@@ -103,7 +103,7 @@ public class MassOutput {
         LOG.warn("Mass batch {} failed after {} rows: {}", batch.name(), reading.rows(), summary.path("error").asText());
     }
 
-    private String summary(MassBatch batch, MassTally.Tally tally) throws IOException {
+    private String summary(MassBatch batch, MassTally.Tally tally) throws IOException, SQLException {
         ObjectNode summary = json.createObjectNode()
                 .put("batch", batch.name())
                 .put("source", batch.source())
@@ -119,6 +119,14 @@ public class MassOutput {
                 .put("endedAt", batch.endedAt().toString())
                 .put("apiVersion", apiVersion)
                 .put("results", batch.name() + ".jsonl");
+        MassBatches.ChunkProgress chunks = batches.chunkProgress(batch.id());
+        int chunkCount = batch.chunks();
+        summary.putObject("fk")
+                .put("chunks", chunkCount)
+                .put("calls", chunks.calls())
+                .put("polls", chunks.polls())
+                .put("callsPerChunk", chunkCount == 0 ? 0 : Math.round(100.0 * chunks.calls() / chunkCount) / 100.0)
+                .put("pollsPerChunk", chunkCount == 0 ? 0 : Math.round(100.0 * chunks.polls() / chunkCount) / 100.0);
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(summary);
     }
 

@@ -7,7 +7,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.lefileka.query.ResultStatus;
@@ -26,6 +28,7 @@ public class MassProgress {
 
     private final MassBatches batches;
     private final BooleanSupplier laneOpen;
+    private final Supplier<Long> caseMillis;
     private final long stuckAfterNanos;
     /** Per batch id: its counts when last seen, and since when (System.nanoTime) they have not moved while open. */
     private final Map<String, Seen> seen = new HashMap<>();
@@ -33,7 +36,8 @@ public class MassProgress {
     private record Seen(BatchProgress progress, long unchangedSince) {
     }
 
-    public MassProgress(MassBatches batches, BooleanSupplier laneOpen, Duration stuckAfter) {
+    public MassProgress(MassBatches batches, BooleanSupplier laneOpen, Supplier<Long> caseMillis, Duration stuckAfter) {
+        this.caseMillis = caseMillis;
         if (stuckAfter.isNegative() || stuckAfter.isZero()) {
             throw new IllegalArgumentException("lefi.mass.stuck-after-millis must be above 0, not " + stuckAfter.toMillis());
         }
@@ -44,7 +48,8 @@ public class MassProgress {
 
     /** One batch's progress. */
     public record BatchProgress(String id, String name, MassBatch.State state, int rowsRead, int chunks,
-                                int chunksSubmitted, int chunksAnswered, Map<ResultStatus, Integer> rows) {
+                                int chunksSubmitted, int chunksAnswered, Map<ResultStatus, Integer> rows, int calls,
+                                int polls) {
 
         public int rowsAnswered() {
             return rows.values().stream().mapToInt(Integer::intValue).sum();
@@ -59,8 +64,16 @@ public class MassProgress {
         public String counts() {
             return state.name().toLowerCase() + ": " + rowsRead + " rows read, " + chunks + " chunks, "
                     + chunksSubmitted + " submitted, " + chunksAnswered + " answered; rows answered "
-                    + rowsAnswered() + " " + rows;
+                    + rowsAnswered() + " " + rows + "; " + calls + " FK calls, " + polls + " of them polls"
+                    + (chunksSubmitted == 0 ? "" : String.format(Locale.ROOT, " (%.2f calls per submitted chunk)",
+                            (double) calls / chunksSubmitted));
         }
+    }
+
+    /** How long FK takes a mass case, as learned (seconds); null before a first case was seen. */
+    public Long caseSeconds() {
+        Long millis = caseMillis.get();
+        return millis == null ? null : millis / 1000;
     }
 
     public List<BatchProgress> snapshot() throws SQLException {
@@ -72,7 +85,7 @@ public class MassProgress {
             int answered = chunks.chunks().getOrDefault(MassBatches.ChunkState.ANSWERED, 0);
             int submitted = answered + chunks.chunks().getOrDefault(MassBatches.ChunkState.SUBMITTED, 0);
             progress.add(new BatchProgress(batch.id(), batch.name(), batch.state(), batch.rowsRead(), batch.chunks(),
-                    submitted, answered, rows));
+                    submitted, answered, rows, chunks.calls(), chunks.polls()));
         }
         return progress;
     }
@@ -101,8 +114,11 @@ public class MassProgress {
 
     /** Logs a line per running batch, and a warning for each batch that makes no progress. */
     public void report() throws SQLException {
+        Long caseSeconds = caseSeconds();
         for (BatchProgress batch : snapshot()) {
-            LOG.info("Mass batch {} ({})", batch.name(), batch.counts());
+            LOG.info("Mass batch {} ({}); {}", batch.name(), batch.counts(),
+                    caseSeconds == null ? "how long FK takes a case is not known yet"
+                            : "FK takes about " + caseSeconds + " s a case");
         }
         for (BatchProgress batch : stuck()) {
             LOG.warn("Mass batch {} ({}) has made no progress for {} minutes while the mass lane was open ({})",

@@ -36,6 +36,14 @@ public final class Headers {
     public static final String FIRST_FAILURE = "LefiFirstFailure";
     /** Why the lane gave the call up: the answer says {@code FAILED} with this reason. */
     public static final String FAILURE = "LefiFailure";
+    /** When FK took a mass chunk (epoch millis, the bundle's clock): its case's age counts from there. */
+    public static final String CASE_OPENED = "LefiCaseOpened";
+    /** The mass chunk's case at FK ({@code arendeId}). */
+    public static final String CASE = "LefiCase";
+    /** How many polls found the mass chunk's case still worked on ({@code PAGAR}). */
+    public static final String POLLS_PENDING = "LefiPollsPending";
+    /** Set on a poll whose time FK gave ({@code Retry-After}): it is made when delivered. */
+    public static final String POLL_TIME_FROM_FK = "LefiPollTimeFromFk";
     /** A mass batch's id. */
     public static final String BATCH_ID = "LefiBatchId";
     /** Set by the mass tally: every row of the batch is answered. */

@@ -40,6 +40,12 @@ public final class BundleMetrics {
                 batches -> batches.stream().mapToInt(MassProgress.BatchProgress::rowsRead).sum());
         gauge(meters, progress, "lefi.mass.rows.answered", "rows answered of the running batches",
                 batches -> batches.stream().mapToInt(MassProgress.BatchProgress::rowsAnswered).sum());
+        gauge(meters, progress, "lefi.mass.calls", "FK calls (submissions and polls) of the running batches",
+                batches -> batches.stream().mapToInt(MassProgress.BatchProgress::calls).sum());
+        gauge(meters, progress, "lefi.mass.polls", "polls of the running batches",
+                batches -> batches.stream().mapToInt(MassProgress.BatchProgress::polls).sum());
+        Gauge.builder("lefi.mass.case.seconds", progress, p -> p.caseSeconds() == null ? Double.NaN : p.caseSeconds())
+                .description("how long FK takes a mass case, as learned (nine in ten are ready by then)").register(meters);
         for (ResultStatus status : ResultStatus.values()) {
             Gauge.builder("lefi.mass.rows.by.status", progress, p -> sum(p, status)).tag("status", status.name())
                     .description("rows of the running batches answered with the status").register(meters);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** LEFI Online as the sandbox serves it: online queries and mass cases, v1 and v2. */
@@ -29,6 +30,8 @@ final class LefiSandbox {
     private final AtomicLong onlineAnswers = new AtomicLong();
     private final AtomicLong massSubmissions = new AtomicLong();
     private volatile Duration massWork = Duration.ofSeconds(2);
+    private volatile Duration massWorkMax = massWork;
+    private volatile boolean massRetryAfter = true;
 
     private record MassCase(String arendeId, List<SandboxQuery> queries, Instant created, Instant ready) {
     }
@@ -90,7 +93,7 @@ final class LefiSandbox {
         }
         String arendeId = "M-" + caseNumbers.incrementAndGet();
         Instant now = clock.instant();
-        cases.put(arendeId, new MassCase(arendeId, queries, now, now.plus(massWork)));
+        cases.put(arendeId, new MassCase(arendeId, queries, now, now.plus(workOnACase())));
         caseByFragaId.put(fragaId, arendeId);
         massSubmissions.incrementAndGet();
         queries.forEach(q -> personsAsked.add(q.personnummer()));
@@ -112,7 +115,7 @@ final class LefiSandbox {
         }
         if (now.isBefore(found.ready())) {
             int seconds = (int) Math.max(1, Duration.between(now, found.ready()).toMillis() / 1000 + 1);
-            return new SandboxReply(202, answer.put("status", "PAGAR"), seconds);
+            return new SandboxReply(202, answer.put("status", "PAGAR"), massRetryAfter ? seconds : null);
         }
         ArrayNode svar = JSON.arrayNode();
         found.queries().forEach(q -> svar.add(personsvar(q, request.v1())));
@@ -142,6 +145,21 @@ final class LefiSandbox {
     }
 
     void massWork(Duration work) {
-        this.massWork = work;
+        massWork(work, work);
+    }
+
+    void massWork(Duration least, Duration most) {
+        this.massWork = least;
+        this.massWorkMax = most;
+    }
+
+    void massRetryAfter(boolean sent) {
+        this.massRetryAfter = sent;
+    }
+
+    /** How long FK works on a new case: anywhere between the least and the most, evenly. */
+    private Duration workOnACase() {
+        long spread = massWorkMax.toMillis() - massWork.toMillis();
+        return spread <= 0 ? massWork : massWork.plusMillis(ThreadLocalRandom.current().nextLong(spread + 1));
     }
 }

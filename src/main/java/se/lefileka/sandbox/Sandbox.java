@@ -197,6 +197,16 @@ public class Sandbox extends ServiceSupport {
         lefi.massWork(work);
     }
 
+    /** FK works on each new mass case for a time between the least and the most (evenly spread). */
+    public void massWork(Duration least, Duration most) {
+        lefi.massWork(least, most);
+    }
+
+    /** Whether a mass poll that finds its case still worked on ({@code PAGAR}) says when to come back ({@code Retry-After}). */
+    public void massRetryAfter(boolean sent) {
+        lefi.massRetryAfter(sent);
+    }
+
     /** LEKA as the sandbox serves it (tests queue notifications there: {@code SandboxNotifications}). */
     LekaSandbox leka() {
         return leka;

@@ -48,7 +48,7 @@ public final class MassBenchmark {
         Path gcLog = data.resolve("gc.log");
         BundleProcess bundle = BundleProcess.start(data, sandbox, Map.of(
                 "lane.mass.per-second", String.valueOf(perSecond), "lane.mass.window-millis", "1000",
-                "lane.mass.gap-millis", "0", "lefi.mass.first-poll-millis", "200", "lefi.mass.poll-millis", "200",
+                "lane.mass.gap-millis", "0", "lefi.mass.first-poll-millis", "200",
                 "lefi.mass.progress-interval-millis", "10000"),
                 List.of("-Xmx" + heap, "-Xlog:gc:file=" + gcLog));
         try {

@@ -49,7 +49,7 @@ class FkCallsRouteTest extends RouteFileTestSupport {
     }
 
     @Override
-    protected void bindToRegistry(Registry registry) {
+    protected void bindToRegistry(Registry registry) throws Exception {
         registry.bind("lefiApi", new LefiApi(new LefiWire(LefiApi.mapperFor("v2"), "2120000142",
                 new ObjectMapper().registerModule(new JavaTimeModule())), Clock.systemUTC()));
         bindLaneBeans(registry, OpeningSchedule.ALWAYS, Duration.ofMillis(RETRY_MILLIS));

@@ -59,7 +59,7 @@ class FkLaneRouteTest extends RouteFileTestSupport {
     }
 
     @Override
-    protected void bindToRegistry(Registry registry) {
+    protected void bindToRegistry(Registry registry) throws Exception {
         bindLaneBeans(registry, schedule, Duration.ofMinutes(60));
     }
 

@@ -40,6 +40,7 @@ class MassReplyRouteTest extends RouteFileTestSupport {
     @TempDir
     static Path data;
     private MassBatches batches;
+    private MassPace pace;
     private MockEndpoint lane;
     private MockEndpoint tally;
 
@@ -57,7 +58,9 @@ class MassReplyRouteTest extends RouteFileTestSupport {
         Database database = inMemoryDatabase();
         Clock clock = Clock.systemUTC();
         batches = new MassBatches(database.dataSource(), clock);
-        registry.bind("massCases", new MassCases(JSON, batches, new BatchFiles(data, JSON), clock, "v2", 5000));
+        registry.bind("massCases", new MassCases(JSON, batches, new BatchFiles(data, JSON), clock, "v2"));
+        pace = new MassPace(database.dataSource(), clock, "v2", FIRST_POLL_MILLIS, 600_000);
+        registry.bind("massPace", pace);
         registry.bind("massReconcile", new MassReconcile(JSON, batches));
         registry.bind("auditLog", auditLog(database));
     }
@@ -91,6 +94,27 @@ class MassReplyRouteTest extends RouteFileTestSupport {
     }
 
     @Test
+    void anAcceptedChunkIsPolledWhenFkIsLearnedToBeReady() throws Exception {
+        MassChunk probe = chunk().withArendeId("case-learned");
+        template.send("direct:mass-reply", exchange -> {
+            exchange.getMessage().setBody(MassReply.answered(probe, List.of()));
+            exchange.getMessage().setHeader(Headers.BATCH_ID, probe.batchId());
+            exchange.getMessage().setHeader(Headers.CALL, "lefi-mass-poll");
+            exchange.getMessage().setHeader(Headers.CASE, "case-learned");
+            exchange.getMessage().setHeader(Headers.CASE_OPENED, System.currentTimeMillis() - 30_000);
+        });
+        assertThat(pace.readyMillis()).as("learned from the first case").isBetween(30_000L, 31_000L);
+
+        MassChunk chunk = chunk().withArendeId("case-5");
+        lane.expectedMessageCount(1);
+        long before = System.currentTimeMillis();
+        reply(MassReply.accepted(chunk), chunk);
+
+        lane.assertIsSatisfied();
+        assertThat(delayOf(lane.getReceivedExchanges().get(0)) - before).isBetween(30_000L, 32_000L);
+    }
+
+    @Test
     void aPendingChunkIsPolledAgainAfterFksRetryAfter() throws Exception {
         MassChunk chunk = chunk().withArendeId("case-2");
         lane.expectedMessageCount(1);
@@ -101,6 +125,28 @@ class MassReplyRouteTest extends RouteFileTestSupport {
 
         lane.assertIsSatisfied();
         assertThat(delayOf(lane.getReceivedExchanges().get(0)) - before).isBetween(7000L, 8000L);
+    }
+
+    @Test
+    void aPendingChunkWithoutRetryAfterWhileNothingIsLearnedWaitsAsLongAsItsCaseIsOldAndItsPollsCount() throws Exception {
+        MassChunk chunk = chunk().withArendeId("case-4");
+        lane.expectedMessageCount(1);
+
+        long before = System.currentTimeMillis();
+        template.send("direct:mass-reply", exchange -> {
+            exchange.getMessage().setBody(MassReply.pending(chunk, null));
+            exchange.getMessage().setHeader(Headers.BATCH_ID, chunk.batchId());
+            exchange.getMessage().setHeader(Headers.CALL, "lefi-mass-poll");
+            exchange.getMessage().setHeader(Headers.CASE, "case-4");
+            exchange.getMessage().setHeader(Headers.CASE_OPENED, before - 40_000);
+        });
+
+        lane.assertIsSatisfied();
+        Exchange poll = lane.getReceivedExchanges().get(0);
+        assertThat(delayOf(poll) - before).as("the case's age again: 40 s").isBetween(40_000L, 41_000L);
+        assertThat(poll.getMessage().getHeader(Headers.POLLS_PENDING, Integer.class)).isEqualTo(1);
+        assertThat(poll.getMessage().getHeader(Headers.CASE_OPENED, Long.class)).isEqualTo(before - 40_000);
+        assertThat(batches.chunkProgress(chunk.batchId()).polls()).isEqualTo(1);
     }
 
     @Test

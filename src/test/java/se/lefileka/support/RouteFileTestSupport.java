@@ -25,6 +25,8 @@ import se.lefileka.cluster.Leadership;
 import se.lefileka.database.Database;
 import se.lefileka.intake.FileNames;
 import se.lefileka.lane.LaneGate;
+import se.lefileka.lane.LanePace;
+import se.lefileka.mass.MassPace;
 import se.lefileka.lane.LaneRetry;
 import se.lefileka.operations.FkCalls;
 import se.lefileka.personnummer.Pseudonyms;
@@ -100,8 +102,11 @@ public abstract class RouteFileTestSupport extends CamelTestSupport {
      * What the lane template calls, as the bundle binds it: the gates (the online lane's open by the
      * given hours, the mass lane's always), the retry (giving up after {@code retryFor}), and the calls' bookkeeping.
      */
-    protected static void bindLaneBeans(Registry registry, OpeningSchedule onlineHours, Duration retryFor) {
+    protected static void bindLaneBeans(Registry registry, OpeningSchedule onlineHours, Duration retryFor)
+            throws Exception {
         Clock clock = Clock.systemUTC();
+        registry.bind("everyCallDue", LanePace.EVERY_CALL_DUE);
+        registry.bind("massPace", new MassPace(inMemoryDatabase().dataSource(), clock, "v2", 2000, 600_000));
         registry.bind("onlineGate", new LaneGate("Online", onlineHours, clock, 1000, Duration.ZERO, true));
         registry.bind("massGate", new LaneGate("Mass", OpeningSchedule.ALWAYS, clock, 1000, Duration.ZERO, true));
         registry.bind("laneRetry", new LaneRetry(clock, retryFor, Duration.ofSeconds(1), Duration.ofSeconds(60)));

@@ -1,0 +1,214 @@
+package se.lefileka.mass;
+
+import java.time.OffsetDateTime;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.lefileka.lane.LanePace;
+import se.lefileka.lane.LaneRetry;
+import se.lefileka.message.Headers;
+
+/**
+ * When to poll a mass case, so that a chunk costs as few calls as it can: its submission and,
+ * most often, one poll that finds it ready ({@code KLAR}).
+ * <p>
+ * The pace learns how long FK takes a case (per API version, kept in {@code mass_pace} across
+ * restarts): the time by which nine cases in ten are ready. A case's first poll waits that long;
+ * a first poll that finds the case still worked on ({@code PAGAR}) raises the time, one that finds
+ * it ready lowers it a little (a quantile followed step by step, in proportion to the time, so it
+ * fits FK's pace whether cases take seconds or hours). After a {@code PAGAR}, the next poll comes
+ * when FK's {@code Retry-After} says, else after a quarter of the case's age (between the first
+ * poll's time and the cap). Until a first case has been seen, one case (the probe) is polled,
+ * doubling its waits; the other cases' polls wait until the probe tells how long FK takes.
+ * <p>
+ * The mass lane asks {@link #notYetDue} before a poll takes a turn of the budget: a poll that
+ * is not likely to find its case ready goes back on the queue, and the submissions waiting
+ * behind it go first.
+ * <p>
+ * Case ages are on the wall clock (as the broker schedules), so that they mean the same on every
+ * node and across restarts.
+ */
+public class MassPace implements LanePace {
+
+    /** The share of cases ready by the learned time. */
+    static final double QUANTILE = 0.9;
+    /** How far one case moves the learned time (in proportion to it). */
+    static final double STEP = 0.2;
+    private static final Logger LOG = LoggerFactory.getLogger(MassPace.class);
+    private static final String POLL = "lefi-mass-poll";
+    /** How long past its due time the probe may be silent before another case probes. */
+    private static final long PROBE_SILENCE_MILLIS = 120_000;
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final String apiVersion;
+    private final long firstPollMillis;
+    private final long maxPollMillis;
+    private Long readyMillis;
+    private boolean loaded;
+    private String probe;
+    private long probeDue;
+
+    public MassPace(DataSource dataSource, Clock clock, String apiVersion, long firstPollMillis, long maxPollMillis) {
+        if (firstPollMillis < 1 || maxPollMillis < firstPollMillis) {
+            throw new IllegalArgumentException("lefi.mass.first-poll-millis is above 0 and lefi.mass.max-poll-millis "
+                    + "no less, not " + firstPollMillis + " and " + maxPollMillis);
+        }
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.clock = clock;
+        this.apiVersion = apiVersion;
+        this.firstPollMillis = firstPollMillis;
+        this.maxPollMillis = maxPollMillis;
+    }
+
+    /** How long FK takes a case, as learned (milliseconds); null before a first case was seen. */
+    public synchronized Long readyMillis() {
+        load();
+        return readyMillis;
+    }
+
+    /** FK opened the chunk's case: notes when on the message, and returns how long to wait before its first poll. */
+    public long accepted(MassReply reply, Exchange exchange) {
+        Message message = exchange.getMessage();
+        message.setHeader(Headers.CASE, reply.chunk().arendeId());
+        message.setHeader(Headers.CASE_OPENED, clock.millis());
+        message.setHeader(Headers.POLLS_PENDING, 0);
+        message.removeHeader(Headers.POLL_TIME_FROM_FK);
+        synchronized (this) {
+            load();
+            return readyMillis == null ? firstPollMillis : Math.max(firstPollMillis, readyMillis);
+        }
+    }
+
+    /** FK still works on the case: learns from it, and returns how long to wait before the next poll. */
+    public long pending(MassReply reply, Exchange exchange) {
+        Message message = exchange.getMessage();
+        int pending = message.getHeader(Headers.POLLS_PENDING, 0, Integer.class) + 1;
+        message.setHeader(Headers.POLLS_PENDING, pending);
+        long age = age(message);
+        Integer retryAfter = reply.retryAfterSeconds();
+        if (retryAfter != null) {
+            message.setHeader(Headers.POLL_TIME_FROM_FK, true);
+        } else {
+            message.removeHeader(Headers.POLL_TIME_FROM_FK);
+        }
+        synchronized (this) {
+            load();
+            if (pending == 1 && readyMillis != null && age >= readyMillis) {
+                learn(Math.round(readyMillis * Math.exp(STEP * QUANTILE)));
+            }
+            long delay = retryAfter != null ? Math.max(1000L, retryAfter * 1000L)
+                    : clamp(readyMillis == null ? age : age / 4);
+            if (isProbe(message)) {
+                probeDue = clock.millis() + delay;
+            }
+            return delay;
+        }
+    }
+
+    /** FK answered the case: learns how long it took. */
+    public void answered(Exchange exchange) {
+        Message message = exchange.getMessage();
+        if (!POLL.equals(message.getHeader(Headers.CALL)) || message.getHeader(Headers.CASE_OPENED) == null
+                || message.getHeader(Headers.FAILURE) != null) {
+            return;
+        }
+        long age = age(message);
+        int pending = message.getHeader(Headers.POLLS_PENDING, 0, Integer.class);
+        synchronized (this) {
+            load();
+            if (readyMillis == null) {
+                learn(Math.max(firstPollMillis, age));
+            } else if (pending == 0) {
+                learn(Math.max(firstPollMillis, Math.round(readyMillis * Math.exp(-STEP * (1 - QUANTILE)))));
+            }
+            if (isProbe(message)) {
+                probe = null;
+            }
+        }
+    }
+
+    @Override
+    public boolean notYetDue(Exchange exchange) {
+        Message message = exchange.getMessage();
+        if (!POLL.equals(message.getHeader(Headers.CALL)) || message.getHeader(Headers.CASE_OPENED) == null
+                || Boolean.TRUE.equals(message.getHeader(Headers.POLL_TIME_FROM_FK, Boolean.class))) {
+            return false;
+        }
+        int pending = message.getHeader(Headers.POLLS_PENDING, 0, Integer.class);
+        long now = clock.millis();
+        if (message.getHeader(Headers.CASE_OPENED, Long.class) > now) {
+            // opened by a node whose clock is ahead: its age is unknown, so it is not held
+            return false;
+        }
+        synchronized (this) {
+            load();
+            if (readyMillis != null) {
+                return pending == 0 && age(message) < readyMillis;
+            }
+            if (probe == null || isProbe(message) || now > probeDue + PROBE_SILENCE_MILLIS) {
+                probe = message.getHeader(Headers.CASE, String.class);
+                probeDue = now;
+                return false;
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public void holdBack(Exchange exchange) {
+        Message message = exchange.getMessage();
+        long now = clock.millis();
+        long due;
+        synchronized (this) {
+            due = readyMillis != null ? message.getHeader(Headers.CASE_OPENED, Long.class) + readyMillis
+                    : Math.max(probeDue, now) + 1000;
+        }
+        // the broker schedules by its own (wall) clock, not the bundle's
+        message.setHeader(LaneRetry.SCHEDULED_DELIVERY, System.currentTimeMillis() + Math.max(0, due - now));
+    }
+
+    private boolean isProbe(Message message) {
+        return probe != null && probe.equals(message.getHeader(Headers.CASE, String.class));
+    }
+
+    private long age(Message message) {
+        Long opened = message.getHeader(Headers.CASE_OPENED, Long.class);
+        return opened == null ? 0 : Math.max(0, clock.millis() - opened);
+    }
+
+    private long clamp(long delay) {
+        return Math.min(maxPollMillis, Math.max(firstPollMillis, delay));
+    }
+
+    private void load() {
+        if (!loaded) {
+            List<Long> kept = jdbc.queryForList("SELECT ready_millis FROM mass_pace WHERE api_version = ?", Long.class,
+                    apiVersion);
+            readyMillis = kept.isEmpty() ? null : kept.get(0);
+            loaded = true;
+            if (readyMillis != null) {
+                LOG.info("FK takes a mass case about {} s ({}), as learned before", readyMillis / 1000, apiVersion);
+            }
+        }
+    }
+
+    private void learn(long millis) {
+        if (readyMillis == null) {
+            LOG.info("FK took {} s on a first mass case ({}); cases are polled that long after their submission",
+                    millis / 1000, apiVersion);
+        }
+        readyMillis = millis;
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (jdbc.update("UPDATE mass_pace SET ready_millis = ?, updated_at = ? WHERE api_version = ?", millis, now,
+                apiVersion) == 0) {
+            jdbc.update("INSERT INTO mass_pace (api_version, ready_millis, updated_at) VALUES (?, ?, ?)", apiVersion,
+                    millis, now);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package se.lefileka.mass;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.lefileka.database.Database;
+import se.lefileka.lane.LaneRetry;
+import se.lefileka.message.Headers;
+
+/** When a mass case is polled: what the pace learns from FK's answers, and what it lets the lane do. */
+class MassPaceTest {
+
+    private static final long FIRST_POLL = 2_000;
+    private static final long CAP = 600_000;
+    private final DefaultCamelContext camel = new DefaultCamelContext();
+    private final StoppedClock clock = new StoppedClock();
+    private DataSource database;
+    private MassPace pace;
+
+    @BeforeEach
+    void freshDatabase() throws Exception {
+        Database migrated = new Database("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        migrated.migrate();
+        database = migrated.dataSource();
+        pace = new MassPace(database, clock, "v2", FIRST_POLL, CAP);
+    }
+
+    @Test
+    void whileNothingIsLearnedOneCaseProbesAndTheOthersWaitForIt() {
+        Exchange probe = accepted("case-1");
+        Exchange other = accepted("case-2");
+        assertThat(pace.accepted(reply("case-1"), probe)).isEqualTo(FIRST_POLL);
+
+        later(FIRST_POLL);
+        assertThat(pace.notYetDue(poll(probe))).as("the first case to ask probes").isFalse();
+        assertThat(pace.notYetDue(poll(other))).as("another case waits for the probe").isTrue();
+
+        // the probe is still worked on: its waits double with its age
+        assertThat(pace.pending(MassReply.pending(null, null), probe)).isEqualTo(FIRST_POLL);
+        later(FIRST_POLL);
+        assertThat(pace.notYetDue(poll(probe))).isFalse();
+        assertThat(pace.pending(MassReply.pending(null, null), probe)).isEqualTo(2 * FIRST_POLL);
+        pace.holdBack(other);
+        assertThat(heldFor(other)).as("the other looks again just after the probe's next poll")
+                .isBetween(2 * FIRST_POLL, 2 * FIRST_POLL + 1_500);
+
+        later(2 * FIRST_POLL);
+        pace.answered(poll(probe));
+        assertThat(pace.readyMillis()).as("the probe's age when found ready").isEqualTo(4 * FIRST_POLL);
+        assertThat(pace.notYetDue(poll(other))).as("the other case is as old as the probe was").isFalse();
+    }
+
+    @Test
+    void aFirstPollThatFindsTheCaseStillWorkedOnRaisesTheTimeAndOneThatFindsItReadyLowersItALittle() {
+        learn(60_000);
+        Exchange slow = accepted("slow");
+        later(60_000);
+        assertThat(pace.notYetDue(poll(slow))).isFalse();
+        long back = pace.pending(MassReply.pending(null, null), slow);
+        assertThat(pace.readyMillis()).isGreaterThan(70_000L);
+        assertThat(back).as("a quarter of the case's age").isEqualTo(15_000);
+        long raised = pace.readyMillis();
+
+        Exchange quick = accepted("quick");
+        later(raised);
+        pace.answered(poll(quick));
+        assertThat(pace.readyMillis()).isLessThan(raised).isGreaterThan(raised * 95 / 100);
+    }
+
+    @Test
+    void aFirstPollWaitsForTheLearnedTimeAndFksRetryAfterIsFollowed() {
+        learn(30_000);
+        Exchange young = accepted("young");
+        assertThat(pace.accepted(reply("young"), young)).isEqualTo(30_000);
+        later(10_000);
+        assertThat(pace.notYetDue(poll(young))).as("a poll unlikely to find its case ready").isTrue();
+        pace.holdBack(young);
+        assertThat(heldFor(young)).isBetween(19_000L, 20_500L);
+
+        later(20_000);
+        assertThat(pace.notYetDue(poll(young))).isFalse();
+        assertThat(pace.pending(MassReply.pending(null, 7), young)).isEqualTo(7_000);
+        assertThat(pace.notYetDue(poll(young))).as("FK said when").isFalse();
+    }
+
+    @Test
+    void waitsBetweenPollsStayWithinTheBounds() {
+        learn(10 * CAP);
+        Exchange old = accepted("old");
+        later(10 * CAP);
+        assertThat(pace.pending(MassReply.pending(null, null), old)).isEqualTo(CAP);
+    }
+
+    @Test
+    void aPollOfACaseOpenedByANodeWhoseClockIsAheadIsNotHeld() {
+        learn(30_000);
+        Exchange ahead = accepted("ahead");
+        ahead.getMessage().setHeader(Headers.CASE_OPENED, clock.millis() + 60_000);
+        assertThat(pace.notYetDue(poll(ahead))).isFalse();
+    }
+
+    @Test
+    void aRestartKeepsTheLearnedTime() {
+        learn(45_000);
+        MassPace restarted = new MassPace(database, clock, "v2", FIRST_POLL, CAP);
+        assertThat(restarted.readyMillis()).isEqualTo(45_000);
+        assertThat(new MassPace(database, clock, "v1", FIRST_POLL, CAP).readyMillis()).as("per API version").isNull();
+    }
+
+    /** Teaches the pace that FK took this long on a first case. */
+    private void learn(long millis) {
+        Exchange first = accepted("first");
+        later(millis);
+        pace.notYetDue(poll(first));
+        pace.answered(poll(first));
+        assertThat(pace.readyMillis()).isEqualTo(millis);
+    }
+
+    private Exchange accepted(String arendeId) {
+        Exchange exchange = new DefaultExchange(camel);
+        pace.accepted(reply(arendeId), exchange);
+        return exchange;
+    }
+
+    private static Exchange poll(Exchange exchange) {
+        exchange.getMessage().setHeader(Headers.CALL, "lefi-mass-poll");
+        return exchange;
+    }
+
+    private static MassReply reply(String arendeId) {
+        return MassReply.accepted(new MassChunk("b", 1, "f", "HANDLAGGNING", arendeId, List.of()));
+    }
+
+    private void later(long millis) {
+        clock.now = clock.now.plus(Duration.ofMillis(millis));
+    }
+
+    /** A clock that moves only when the test moves it. */
+    private static final class StoppedClock extends Clock {
+
+        private Instant now = Instant.parse("2026-11-24T09:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    private static long heldFor(Exchange exchange) {
+        return exchange.getMessage().getHeader(LaneRetry.SCHEDULED_DELIVERY, Long.class) - System.currentTimeMillis();
+    }
+}

@@ -1,0 +1,86 @@
+package se.lefileka.mass;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import se.lefileka.sandbox.Budget;
+import se.lefileka.support.BundleHttp;
+import se.lefileka.support.BundleTestSupport;
+import se.lefileka.support.Folders;
+import se.lefileka.support.MassResults;
+import se.lefileka.support.MassRows;
+import se.lefileka.support.RunningBundle;
+import se.lefileka.support.SlaJudged;
+
+/**
+ * Mass polling on the SLA's own limits against an FK that takes 15-25 s a case and never says
+ * when to come back: polls wait until their case is likely ready, so a second batch's
+ * submissions are not held up by the first batch's polls; a chunk costs few calls; and the pace
+ * learned survives a restart.
+ */
+@SlaJudged
+class MassPollingIT extends BundleTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CASE_SECONDS = Pattern.compile("(?m)^lefi_mass_case_seconds(?:\\{[^}]*})? (\\S+)$");
+    /** 1000 rows in groups of 100: 10 chunks a batch. */
+    private static final Map<String, String> SMALL_CHUNKS = Map.of("lefi.mass.chunk-size", "100",
+            "leka.notifications.first-fetch-millis", "600000");
+    private static final int CHUNKS = 10;
+
+    @Test
+    void pollsWaitForTheirCasesSoASecondBatchIsSubmittedAtOnceAndTheLearnedPaceSurvivesARestart() throws Exception {
+        sandbox.massWork(Duration.ofSeconds(15), Duration.ofSeconds(25));
+        sandbox.massRetryAfter(false);
+        bundle = RunningBundle.start(data, sandbox, SMALL_CHUNKS);
+        MassRows rows = MassRows.of(CHUNKS * 100, 0);
+
+        Folders.drop(bundle.dir("inbox/mass"), "first.csv", rows.csv());
+        await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.massSubmissions() >= CHUNKS);
+        long pollsBefore = polls();
+        Folders.drop(bundle.dir("inbox/mass"), "second.csv", rows.csv());
+        await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.massSubmissions() >= 2 * CHUNKS);
+        assertThat(polls() - pollsBefore).as("polls of the first batch's cases while the second was submitted")
+                .isLessThanOrEqualTo(2);
+
+        JsonNode first = completed("first", rows);
+        JsonNode second = completed("second", rows);
+        // while nothing is learned one case probes, its waits doubling; the others wait for it
+        assertThat(first.path("callsPerChunk").asDouble()).as("first batch: %s", first).isLessThanOrEqualTo(3.0);
+        assertThat(second.path("callsPerChunk").asDouble()).as("second batch: %s", second).isLessThanOrEqualTo(2.2);
+
+        bundle = bundle.restart(sandbox, SMALL_CHUNKS);
+        assertThat(caseSeconds()).as("the pace learned before the restart, before any case after it")
+                .isBetween(15.0, 60.0);
+        assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
+    }
+
+    /** Mass calls FK answered that were not new submissions: polls (and submissions made again). */
+    private long polls() {
+        return sandbox.judge().calls(Budget.MASS) - sandbox.massSubmissions();
+    }
+
+    private JsonNode completed(String batch, MassRows rows) throws Exception {
+        Path summary = data.resolve("outbox/mass/" + batch + ".summary.json");
+        await().atMost(Duration.ofSeconds(150)).until(() -> Files.exists(summary));
+        MassResults.assertLinesMatch(data.resolve("outbox/mass/" + batch + ".jsonl"), rows);
+        JsonNode fk = JSON.readTree(Folders.read(summary)).path("fk");
+        assertThat(fk.path("chunks").asInt()).isEqualTo(CHUNKS);
+        return fk;
+    }
+
+    private double caseSeconds() throws Exception {
+        Matcher value = CASE_SECONDS.matcher(BundleHttp.get(bundle, "/observe/metrics").body());
+        assertThat(value.find()).as("lefi_mass_case_seconds in the metrics").isTrue();
+        return Double.parseDouble(value.group(1));
+    }
+}
