@@ -2,6 +2,7 @@ package se.lefileka;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -66,6 +67,7 @@ public class BundleConfiguration implements CamelConfiguration {
         SandboxSettings.check(servedBySandbox, key -> property(properties, key));
         if (Boolean.parseBoolean(property(properties, "lefi.sandbox.enabled"))) {
             Sandbox sandbox = new Sandbox(Integer.parseInt(property(properties, "lefi.sandbox.port")), clock);
+            sandbox.notifyEvery(Duration.ofMillis(Long.parseLong(property(properties, "lefi.sandbox.notify-every-millis"))));
             sandbox.start();
             context.addService(sandbox, true, true);
             registry.bind("sandbox", sandbox);

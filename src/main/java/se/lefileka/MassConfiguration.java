@@ -102,9 +102,10 @@ public class MassConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public MassProgress massProgress(MassBatches batches, @BeanInject("massGate") LaneGate gate, MassPace pace,
+    public MassProgress massProgress(MassBatches batches, @BeanInject("massGate") LaneGate gate, MassPace pace, Clock clock,
+                                     @PropertyInject("lane.mass.per-second") int perSecond,
                                      @PropertyInject("lefi.mass.stuck-after-millis") long stuckAfterMillis) {
-        return new MassProgress(batches, gate::isOpen, pace::readyMillis, Duration.ofMillis(stuckAfterMillis));
+        return new MassProgress(batches, gate, pace::readyMillis, perSecond, clock, Duration.ofMillis(stuckAfterMillis));
     }
 
     private static Path outbox(String dataDir) {

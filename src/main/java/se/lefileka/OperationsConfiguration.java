@@ -2,10 +2,12 @@ package se.lefileka;
 
 import static se.lefileka.BundleConfiguration.property;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import jakarta.jms.ConnectionFactory;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,10 +25,12 @@ import org.apache.camel.spi.Registry;
 import se.lefileka.broker.QueueDepths;
 import se.lefileka.cluster.Leadership;
 import se.lefileka.lane.LaneGate;
+import se.lefileka.leka.NotificationLog;
 import se.lefileka.mass.MassProgress;
 import se.lefileka.operations.ApiVersions;
 import se.lefileka.operations.BundleHealth;
 import se.lefileka.operations.BundleMetrics;
+import se.lefileka.operations.ConsoleStatus;
 import se.lefileka.operations.FkCalls;
 import se.lefileka.operations.Tracing;
 import se.lefileka.sandbox.Sandbox;
@@ -81,6 +85,17 @@ public class OperationsConfiguration implements CamelConfiguration {
         MassProgress massProgress = registry.lookupByNameAndType("massProgress", MassProgress.class);
         BundleMetrics.massProgress(meters, massProgress);
         BundleHealth.registerMassBatches(context, massProgress);
+
+        registry.bind("consoleStatus", new ConsoleStatus(clock, calls,
+                Map.of("online", registry.lookupByNameAndType("onlineGate", LaneGate.class),
+                        "mass", registry.lookupByNameAndType("massGate", LaneGate.class)),
+                Map.of("online", property(properties, "lane.online.queue"),
+                        "mass", property(properties, "lane.mass.queue")),
+                registry.lookupByNameAndType("leadership", Leadership.class), broker,
+                property(properties, "jms.dead-letter-queue"), massProgress,
+                registry.lookupByNameAndType("notificationLog", NotificationLog.class), versions,
+                Path.of(property(properties, "bundle.data.dir")),
+                registry.lookupByNameAndType("bundleJson", ObjectMapper.class)));
     }
 
     /** The services whose URL is the embedded sandbox's. */

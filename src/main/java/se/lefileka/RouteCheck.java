@@ -49,6 +49,7 @@ public final class RouteCheck {
         main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + routes.toAbsolutePath() + "/*.camel.yaml");
         main.addOverrideProperty("camel.main.auto-startup", "false");
         main.addOverrideProperty("camel.management.enabled", "false");
+        main.addOverrideProperty("bundle.http.port", String.valueOf(freePort()));
         main.addOverrideProperty("bundle.data.dir", scratch.toString());
         main.addOverrideProperty("jms.broker.url", "");
         main.addOverrideProperty("jms.embedded.acceptor", "tcp://127.0.0.1:" + freePort());

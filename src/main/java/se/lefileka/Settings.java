@@ -78,6 +78,7 @@ public final class Settings {
                 "bundle.api.end-of-life.warn-days");
         range(0, 65535, "bundle.http.port");
         range(0, 65535, "lefi.sandbox.port");
+        atLeast(0, "lefi.sandbox.notify-every-millis");
         for (String day : List.of("weekday", "saturday", "sunday", "day-before-holiday")) {
             hours("lefi.mass.hours." + day);
         }

@@ -57,6 +57,11 @@ public class LaneGate extends RoutePolicySupport {
         this.enabled = enabled;
     }
 
+    /** When FK takes the lane's calls, as the gate goes by (at every hour when the gate is off). */
+    public OpeningSchedule hours() {
+        return enabled ? calendar : OpeningSchedule.ALWAYS;
+    }
+
     /** Whether FK takes none of the lane's calls now. */
     public boolean isClosed() {
         return enabled && !openAt(clock.instant());

@@ -58,6 +58,12 @@ public class MassBatches {
                 MassBatch.State.DONE.name());
     }
 
+    /** The batches done since the instant, latest first. */
+    public List<MassBatch> doneSince(OffsetDateTime since) throws SQLException {
+        return batches("SELECT " + BATCH_COLUMNS + " FROM mass_batch WHERE state = ? AND ended_at >= ? "
+                + "ORDER BY ended_at DESC", MassBatch.State.DONE.name(), since);
+    }
+
     /**
      * The ids of the batches that should be done and are not: input read, every chunk answered.
      * Their tally missed an event; the reconciler rebuilds it from the chunks.

@@ -1,6 +1,7 @@
 package se.lefileka.mass;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -8,10 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.lefileka.lane.LaneGate;
+import se.lefileka.query.AnswerTime;
 import se.lefileka.query.ResultStatus;
 
 /**
@@ -27,7 +29,9 @@ public class MassProgress {
     private static final Logger LOG = LoggerFactory.getLogger(MassProgress.class);
 
     private final MassBatches batches;
-    private final BooleanSupplier laneOpen;
+    private final LaneGate gate;
+    private final double callsPerSecond;
+    private final Clock clock;
     private final Supplier<Long> caseMillis;
     private final long stuckAfterNanos;
     /** Per batch id: its counts when last seen, and since when (System.nanoTime) they have not moved while open. */
@@ -36,13 +40,16 @@ public class MassProgress {
     private record Seen(BatchProgress progress, long unchangedSince) {
     }
 
-    public MassProgress(MassBatches batches, BooleanSupplier laneOpen, Supplier<Long> caseMillis, Duration stuckAfter) {
+    public MassProgress(MassBatches batches, LaneGate gate, Supplier<Long> caseMillis, double callsPerSecond,
+                        Clock clock, Duration stuckAfter) {
+        this.callsPerSecond = callsPerSecond;
+        this.clock = clock;
         this.caseMillis = caseMillis;
         if (stuckAfter.isNegative() || stuckAfter.isZero()) {
             throw new IllegalArgumentException("lefi.mass.stuck-after-millis must be above 0, not " + stuckAfter.toMillis());
         }
         this.batches = batches;
-        this.laneOpen = laneOpen;
+        this.gate = gate;
         this.stuckAfterNanos = stuckAfter.toNanos();
     }
 
@@ -70,15 +77,51 @@ public class MassProgress {
         }
     }
 
+    /**
+     * Says in the log, when a batch has been read while FK's mass service is closed, when its
+     * calls will start, so that a batch dropped on a Saturday evening is not met with silence.
+     */
+    public void announce(String batchId) throws SQLException {
+        if (gate.isClosed()) {
+            MassBatch batch = batches.find(batchId);
+            LOG.info("Mass batch {} is read; FK's mass service is closed now, and its calls start when it opens ({})",
+                    batch == null ? batchId : batch.name(), gate.describe());
+        }
+    }
+
+    /** When the batch should be done: its remaining calls at the mass budget's rate, in the mass service's hours. */
+    public MassEstimate estimate(BatchProgress batch) {
+        Long seconds = caseSeconds();
+        return MassEstimate.of(batch.chunks() - batch.chunksSubmitted(), batch.chunksSubmitted() - batch.chunksAnswered(),
+                callsPerSecond, Duration.ofSeconds(seconds == null ? 0 : seconds), gate.hours(), clock.instant());
+    }
+
+    /** Seconds until the batch should be done (infinite when the mass service does not open again). */
+    public double secondsToDone(BatchProgress batch) {
+        MassEstimate estimate = estimate(batch);
+        return estimate.done() == null ? Double.POSITIVE_INFINITY
+                : Math.max(0, Duration.between(clock.instant(), estimate.done()).toMillis() / 1000.0);
+    }
+
     /** How long FK takes a mass case, as learned (seconds); null before a first case was seen. */
     public Long caseSeconds() {
         Long millis = caseMillis.get();
         return millis == null ? null : millis / 1000;
     }
 
+    /** The running batches. */
     public List<BatchProgress> snapshot() throws SQLException {
+        return progressOf(batches.running());
+    }
+
+    /** The batches done in the last day, latest first. */
+    public List<BatchProgress> recentlyDone() throws SQLException {
+        return progressOf(batches.doneSince(AnswerTime.now(clock).minusDays(1)));
+    }
+
+    private List<BatchProgress> progressOf(List<MassBatch> found) throws SQLException {
         List<BatchProgress> progress = new ArrayList<>();
-        for (MassBatch batch : batches.running()) {
+        for (MassBatch batch : found) {
             MassBatches.ChunkProgress chunks = batches.chunkProgress(batch.id());
             Map<ResultStatus, Integer> rows = new EnumMap<>(chunks.answered());
             rows.merge(ResultStatus.REJECTED, batch.rowsRejected(), Integer::sum);
@@ -96,7 +139,7 @@ public class MassProgress {
      */
     public synchronized List<BatchProgress> stuck() throws SQLException {
         long now = System.nanoTime();
-        boolean open = laneOpen.getAsBoolean();
+        boolean open = gate.isOpen();
         Map<String, Seen> next = new HashMap<>();
         List<BatchProgress> stuck = new ArrayList<>();
         for (BatchProgress batch : snapshot()) {
@@ -116,9 +159,9 @@ public class MassProgress {
     public void report() throws SQLException {
         Long caseSeconds = caseSeconds();
         for (BatchProgress batch : snapshot()) {
-            LOG.info("Mass batch {} ({}); {}", batch.name(), batch.counts(),
+            LOG.info("Mass batch {} ({}); {}; {}", batch.name(), batch.counts(),
                     caseSeconds == null ? "how long FK takes a case is not known yet"
-                            : "FK takes about " + caseSeconds + " s a case");
+                            : "FK takes about " + caseSeconds + " s a case", estimate(batch).describe());
         }
         for (BatchProgress batch : stuck()) {
             LOG.warn("Mass batch {} ({}) has made no progress for {} minutes while the mass lane was open ({})",

@@ -44,6 +44,9 @@ public final class BundleMetrics {
                 batches -> batches.stream().mapToInt(MassProgress.BatchProgress::calls).sum());
         gauge(meters, progress, "lefi.mass.polls", "polls of the running batches",
                 batches -> batches.stream().mapToInt(MassProgress.BatchProgress::polls).sum());
+        gauge(meters, progress, "lefi.mass.estimated.done.seconds",
+                "seconds until every running batch should be done (its calls at the budget's rate, in opening hours)",
+                batches -> batches.stream().mapToDouble(progress::secondsToDone).max().orElse(0));
         Gauge.builder("lefi.mass.case.seconds", progress, p -> p.caseSeconds() == null ? Double.NaN : p.caseSeconds())
                 .description("how long FK takes a mass case, as learned (nine in ten are ready by then)").register(meters);
         for (ResultStatus status : ResultStatus.values()) {

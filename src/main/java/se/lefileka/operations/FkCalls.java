@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +55,7 @@ public class FkCalls {
     private final Set<String> secure;
     private final Map<String, Reach> services = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentLinkedDeque<Long>> recent = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedDeque<Long> faults = new ConcurrentLinkedDeque<>();
 
     /**
      * @param perSecond each budget's limit ({@code online}, {@code mass})
@@ -89,6 +91,7 @@ public class FkCalls {
         String service = service(exchange);
         String reason = cause == null ? "unknown" : cause.getMessage();
         record(exchange, status == null ? "unreachable" : String.valueOf(status));
+        faults.add(clock.millis());
         if (cause instanceof FkRetiredException) {
             Reach before = services.put(service, new Reach(State.RETIRED, reason, clock.instant()));
             if (before == null || before.state() != State.RETIRED) {
@@ -130,12 +133,31 @@ public class FkCalls {
     }
 
     private double callsPerSecond(String budget) {
+        return callsLastMinute(budget) / (USE_WINDOW_MILLIS / 1000.0);
+    }
+
+    /** The budget's calls in the last minute ({@code online}, {@code mass}). */
+    public int callsLastMinute(String budget) {
         ConcurrentLinkedDeque<Long> calls = recent.get(budget);
         long since = clock.millis() - USE_WINDOW_MILLIS;
         while (!calls.isEmpty() && calls.peekFirst() < since) {
             calls.pollFirst();
         }
-        return calls.size() / (USE_WINDOW_MILLIS / 1000.0);
+        return calls.size();
+    }
+
+    /** The calls a second the SLA allows the budget. */
+    public int limitPerSecond(String budget) {
+        return perSecond.get(budget);
+    }
+
+    /** The calls that failed in the last hour (FK faults, refusals, FK unreachable). */
+    public int faultsLastHour() {
+        long since = clock.millis() - Duration.ofHours(1).toMillis();
+        while (!faults.isEmpty() && faults.peekFirst() < since) {
+            faults.pollFirst();
+        }
+        return faults.size();
     }
 
     /** The lane's call header names the call as {@code <service>-<call>}. */

@@ -192,6 +192,18 @@ final class LekaSandbox {
         return id;
     }
 
+    /**
+     * A change for every subscribed person, as FK would notify now and then (the sandbox's
+     * {@code lefi.sandbox.notify-every-millis}): one of their subscribed benefits, {@code ANDRAD}.
+     */
+    synchronized int notifySubscribers() {
+        for (Subscription subscription : subscriptions.values()) {
+            String benefit = subscription.formaner().isEmpty() ? "SJUKPENNING" : subscription.formaner().get(0);
+            publish(subscription.personnummer(), benefit, "ANDRAD", today());
+        }
+        return subscriptions.size();
+    }
+
     synchronized long unacknowledged() {
         return notifications.values().stream().filter(n -> !n.acknowledged).count();
     }

@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -64,6 +66,8 @@ public class Sandbox extends ServiceSupport {
     private final int requestedPort;
     private final SSLContext tls;
     private volatile boolean refuseBreaches = true;
+    private volatile Duration notifyEvery = Duration.ZERO;
+    private ScheduledExecutorService notifier;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -112,6 +116,23 @@ public class Sandbox extends ServiceSupport {
         server.start();
         warmUp();
         LOG.info("FK sandbox serving LEFI and LEKA (v1, v2) at {}", url());
+        if (!notifyEvery.isZero()) {
+            notifier = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "fk-sandbox-notifier");
+                thread.setDaemon(true);
+                return thread;
+            });
+            notifier.scheduleWithFixedDelay(leka::notifySubscribers, notifyEvery.toMillis(), notifyEvery.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Makes a notification for every subscribed person this often, as FK does when benefits
+     * change (zero: never, the default); set before the sandbox starts.
+     */
+    public void notifyEvery(Duration every) {
+        this.notifyEvery = every;
     }
 
     /**
@@ -137,6 +158,9 @@ public class Sandbox extends ServiceSupport {
 
     @Override
     protected void doStop() {
+        if (notifier != null) {
+            notifier.shutdownNow();
+        }
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();

@@ -14,11 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import se.lefileka.sandbox.Sandbox;
 import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
 import se.lefileka.support.Persons;
@@ -28,6 +31,28 @@ import se.lefileka.support.RunningBundle;
 class SubscriptionsIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aSubscriptionIsFollowedByTheSandboxsNotificationArrivingInTheOutbox() throws Exception {
+        // the sandbox as the embedded default runs it: a change for every subscribed person now and then
+        sandbox.stop();
+        sandbox = new Sandbox(0, Clock.systemUTC());
+        sandbox.refuseBreaches(false);
+        sandbox.notifyEvery(Duration.ofSeconds(1));
+        sandbox.start();
+        bundle = RunningBundle.start(data, sandbox, Map.of("leka.notifications.first-fetch-millis", "500",
+                "leka.notifications.fetch-millis", "1000"));
+        Path notifications = data.resolve("outbox/notifications");
+        assertThat(Folders.names(notifications)).as("nothing before a subscription").isEmpty();
+
+        Folders.drop(bundle.dir("inbox/subscriptions"), "register.json", """
+                {"requestId": "s-notified", "action": "REGISTER", "personnummer": "%s", "benefits": ["BOSTADSBIDRAG"]}"""
+                .formatted(Persons.known(21)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Folders.names(notifications).isEmpty());
+        String delivered = Folders.read(notifications.resolve(Folders.names(notifications).get(0)));
+        assertThat(JSON.readTree(delivered).path("benefit").asText()).as(delivered).isEqualTo("BOSTADSBIDRAG");
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"v1", "v2"})

@@ -1,0 +1,165 @@
+package se.lefileka.operations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import se.lefileka.broker.QueueDepths;
+import se.lefileka.cluster.Leadership;
+import se.lefileka.lane.LaneGate;
+import se.lefileka.leka.NotificationLog;
+import se.lefileka.mass.MassBatch;
+import se.lefileka.mass.MassProgress;
+
+/**
+ * What the operator console shows ({@code /console/status.json}): each lane, each running batch
+ * with its estimated end, LEKA's notifications, what was set aside and why, the API versions and
+ * FK's faults. Never a person: batch ids and names, file names, request ids and reasons only.
+ */
+public class ConsoleStatus {
+
+    /** The folders of the inboxes whose unreadable files are set aside under {@code error/}. */
+    private static final List<String> KINDS = List.of("online", "mass", "subscriptions", "audit");
+
+    private final Clock clock;
+    private final FkCalls calls;
+    private final Map<String, LaneGate> gates;
+    private final Map<String, String> laneQueues;
+    private final Leadership leadership;
+    private final QueueDepths broker;
+    private final String deadLetterQueue;
+    private final MassProgress mass;
+    private final NotificationLog notifications;
+    private final ApiVersions versions;
+    private final Path dataDir;
+    private final ObjectMapper json;
+
+    public ConsoleStatus(Clock clock, FkCalls calls, Map<String, LaneGate> gates, Map<String, String> laneQueues,
+                         Leadership leadership, QueueDepths broker, String deadLetterQueue, MassProgress mass,
+                         NotificationLog notifications, ApiVersions versions, Path dataDir,
+                         ObjectMapper json) {
+        this.clock = clock;
+        this.calls = calls;
+        this.gates = gates;
+        this.laneQueues = laneQueues;
+        this.leadership = leadership;
+        this.broker = broker;
+        this.deadLetterQueue = deadLetterQueue;
+        this.mass = mass;
+        this.notifications = notifications;
+        this.versions = versions;
+        this.dataDir = dataDir;
+        this.json = json;
+    }
+
+    public Map<String, Object> status() throws SQLException {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("at", clock.instant().toString());
+        status.put("node", leadership.describe());
+        status.put("lanes", lanes());
+        status.put("batches", batches());
+        status.put("leka", leka());
+        status.put("setAside", setAside());
+        status.put("deadLetters", depth(deadLetterQueue));
+        status.put("apiVersions", versions.versions().stream().map(version -> Map.of("service", version.service(),
+                "version", version.version(), "endOfLife",
+                version.endOfLife() == null ? "" : version.endOfLife().toString())).toList());
+        status.put("fkFaultsLastHour", calls.faultsLastHour());
+        return status;
+    }
+
+    private List<Map<String, Object>> lanes() {
+        List<Map<String, Object>> lanes = new ArrayList<>();
+        for (String lane : List.of("online", "mass")) {
+            LaneGate gate = gates.get(lane);
+            boolean running = leadership.leads() && gate.isOpen();
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("lane", lane);
+            shown.put("state", running ? "running" : "holding");
+            shown.put("why", leadership.leads() ? gate.describe() : "this node stands by: " + leadership.describe());
+            Instant next = gate.nextChange();
+            shown.put("until", next == null || next.equals(Instant.MAX) ? "" : next.toString());
+            shown.put("callsLastMinute", calls.callsLastMinute(lane));
+            shown.put("limitPerMinute", calls.limitPerSecond(lane) * 60);
+            shown.put("waiting", depth(laneQueues.get(lane)));
+            lanes.add(shown);
+        }
+        return lanes;
+    }
+
+    private List<Map<String, Object>> batches() throws SQLException {
+        List<Map<String, Object>> batches = new ArrayList<>();
+        List<MassProgress.BatchProgress> shownBatches = new ArrayList<>(mass.snapshot());
+        shownBatches.addAll(mass.recentlyDone());
+        for (MassProgress.BatchProgress batch : shownBatches) {
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("batch", batch.name());
+            shown.put("id", batch.id());
+            shown.put("state", batch.state().name().toLowerCase());
+            shown.put("rows", batch.rowsRead());
+            shown.put("answered", batch.rowsAnswered());
+            shown.put("counts", batch.rows());
+            shown.put("chunks", batch.chunks());
+            shown.put("calls", batch.calls());
+            shown.put("estimate", batch.state() == MassBatch.State.DONE ? "done" : mass.estimate(batch).describe());
+            batches.add(shown);
+        }
+        return batches;
+    }
+
+    private Map<String, Object> leka() throws SQLException {
+        Map<String, Object> leka = new LinkedHashMap<>();
+        for (NotificationLog.State state : NotificationLog.State.values()) {
+            leka.put(state.name().toLowerCase().replace("_", " "), notifications.count(state));
+        }
+        return leka;
+    }
+
+    /** The files set aside in the error folders, each with the reason its report gives. */
+    private List<Map<String, String>> setAside() {
+        List<Map<String, String>> files = new ArrayList<>();
+        for (String kind : KINDS) {
+            Path folder = dataDir.resolve("error").resolve(kind);
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> reports = Files.list(folder)) {
+                reports.filter(report -> report.getFileName().toString().endsWith(".error.json")).sorted()
+                        .forEach(report -> files.add(Map.of("kind", kind, "file", report.getFileName().toString()
+                                .replaceFirst("\\.error\\.json$", ""), "reason", reason(report))));
+            } catch (IOException unreadable) {
+                files.add(Map.of("kind", kind, "file", "", "reason", "the folder cannot be read"));
+            }
+        }
+        return files;
+    }
+
+    private String reason(Path report) {
+        try {
+            JsonNode read = json.readTree(report.toFile());
+            return read.path("error").asText(read.path("reason").asText(""));
+        } catch (IOException unreadable) {
+            return "the report cannot be read";
+        }
+    }
+
+    private long depth(String queue) {
+        if (broker == null || queue == null) {
+            return -1;
+        }
+        try {
+            return broker.messageCount(queue);
+        } catch (RuntimeException unreachable) {
+            return -1;
+        }
+    }
+}
