@@ -31,6 +31,7 @@ import se.lefileka.operations.ApiVersions;
 import se.lefileka.operations.BundleHealth;
 import se.lefileka.operations.BundleMetrics;
 import se.lefileka.operations.ConsoleStatus;
+import se.lefileka.operations.DeadLetters;
 import se.lefileka.operations.FkCalls;
 import se.lefileka.operations.Tracing;
 import se.lefileka.sandbox.Sandbox;
@@ -92,7 +93,8 @@ public class OperationsConfiguration implements CamelConfiguration {
                 Map.of("online", property(properties, "lane.online.queue"),
                         "mass", property(properties, "lane.mass.queue")),
                 registry.lookupByNameAndType("leadership", Leadership.class), broker,
-                property(properties, "jms.dead-letter-queue"), massProgress,
+                property(properties, "jms.dead-letter-queue"), new DeadLetters(registry.findSingleByType(
+                        ConnectionFactory.class), property(properties, "jms.dead-letter-queue"), 20), massProgress,
                 registry.lookupByNameAndType("notificationLog", NotificationLog.class), versions,
                 Path.of(property(properties, "bundle.data.dir")),
                 registry.lookupByNameAndType("bundleJson", ObjectMapper.class)));

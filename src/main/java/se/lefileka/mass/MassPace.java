@@ -42,7 +42,7 @@ public class MassPace implements LanePace {
     private static final Logger LOG = LoggerFactory.getLogger(MassPace.class);
     private static final String POLL = "lefi-mass-poll";
     /** How long past its due time the probe may be silent before another case probes. */
-    private static final long PROBE_SILENCE_MILLIS = 120_000;
+    private static final long PROBE_SILENCE_MILLIS = 60_000;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -130,6 +130,13 @@ public class MassPace implements LanePace {
             if (isProbe(message)) {
                 probe = null;
             }
+        }
+    }
+
+    /** The case will not be polled again (its batch ended): should it be the probe, another case probes. */
+    public synchronized void forget(Exchange exchange) {
+        if (isProbe(exchange.getMessage())) {
+            probe = null;
         }
     }
 

@@ -37,6 +37,7 @@ public class ConsoleStatus {
     private final Leadership leadership;
     private final QueueDepths broker;
     private final String deadLetterQueue;
+    private final DeadLetters deadLetters;
     private final MassProgress mass;
     private final NotificationLog notifications;
     private final ApiVersions versions;
@@ -44,7 +45,8 @@ public class ConsoleStatus {
     private final ObjectMapper json;
 
     public ConsoleStatus(Clock clock, FkCalls calls, Map<String, LaneGate> gates, Map<String, String> laneQueues,
-                         Leadership leadership, QueueDepths broker, String deadLetterQueue, MassProgress mass,
+                         Leadership leadership, QueueDepths broker, String deadLetterQueue, DeadLetters deadLetters,
+                         MassProgress mass,
                          NotificationLog notifications, ApiVersions versions, Path dataDir,
                          ObjectMapper json) {
         this.clock = clock;
@@ -54,6 +56,7 @@ public class ConsoleStatus {
         this.leadership = leadership;
         this.broker = broker;
         this.deadLetterQueue = deadLetterQueue;
+        this.deadLetters = deadLetters;
         this.mass = mass;
         this.notifications = notifications;
         this.versions = versions;
@@ -70,6 +73,7 @@ public class ConsoleStatus {
         status.put("leka", leka());
         status.put("setAside", setAside());
         status.put("deadLetters", depth(deadLetterQueue));
+        status.put("deadLettered", deadLetters.first());
         status.put("apiVersions", versions.versions().stream().map(version -> Map.of("service", version.service(),
                 "version", version.version(), "endOfLife",
                 version.endOfLife() == null ? "" : version.endOfLife().toString())).toList());

@@ -104,6 +104,17 @@ class MassPaceTest {
     }
 
     @Test
+    void aProbeWhoseBatchEndedIsForgottenAndAnotherCaseProbes() {
+        Exchange probe = accepted("ended");
+        Exchange other = accepted("other");
+        later(FIRST_POLL);
+        assertThat(pace.notYetDue(poll(probe))).isFalse();
+        assertThat(pace.notYetDue(poll(other))).isTrue();
+        pace.forget(probe);
+        assertThat(pace.notYetDue(poll(other))).as("the other case probes now").isFalse();
+    }
+
+    @Test
     void aPollOfACaseOpenedByANodeWhoseClockIsAheadIsNotHeld() {
         learn(30_000);
         Exchange ahead = accepted("ahead");

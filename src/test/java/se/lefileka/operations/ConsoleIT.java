@@ -3,6 +3,7 @@ package se.lefileka.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.jms.JMSContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -64,6 +65,9 @@ class ConsoleIT extends BundleTestSupport {
         assertThat(laneRow("mass")).contains("running");
 
         Folders.drop(bundle.dir("inbox/online"), "broken.json", "{\"requestId\": \"broken\", \"personnummer\": ");
+        try (JMSContext jms = bundle.jmsClient().createContext()) {
+            jms.createProducer().send(jms.createQueue("lefi.online.requests"), jms.createObjectMessage("not text"));
+        }
         MassRows rows = MassRows.of(2000, 0);
         Folders.drop(bundle.dir("inbox/mass"), "kommun.csv", rows.csv());
 
@@ -81,6 +85,9 @@ class ConsoleIT extends BundleTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> text("setAside").contains("broken.json"));
         assertThat(setAsideRow("broken.json")).as("the file with its reason").contains("online").isNotBlank()
                 .matches(row -> row.length() > "online broken.json".length() + 5);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !row("deadLettered", "online-jms").isEmpty());
+        assertThat(row("deadLettered", "online-jms")).as("the message set aside with its reason").contains("text");
 
         Path screenshot = Path.of("target", "console.png");
         Files.createDirectories(screenshot.getParent());
