@@ -97,7 +97,7 @@ public class OperationsConfiguration implements CamelConfiguration {
                         ConnectionFactory.class), property(properties, "jms.dead-letter-queue"), 20), massProgress,
                 registry.lookupByNameAndType("notificationLog", NotificationLog.class), versions,
                 Path.of(property(properties, "bundle.data.dir")),
-                registry.lookupByNameAndType("bundleJson", ObjectMapper.class)));
+                registry.lookupByNameAndType("bundleJson", ObjectMapper.class), meters));
     }
 
     /** The services whose URL is the embedded sandbox's. */

@@ -2,6 +2,8 @@ package se.lefileka.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,12 +45,14 @@ public class ConsoleStatus {
     private final ApiVersions versions;
     private final Path dataDir;
     private final ObjectMapper json;
+    private final MeterRegistry meters;
 
     public ConsoleStatus(Clock clock, FkCalls calls, Map<String, LaneGate> gates, Map<String, String> laneQueues,
                          Leadership leadership, QueueDepths broker, String deadLetterQueue, DeadLetters deadLetters,
                          MassProgress mass,
                          NotificationLog notifications, ApiVersions versions, Path dataDir,
-                         ObjectMapper json) {
+                         ObjectMapper json, MeterRegistry meters) {
+        this.meters = meters;
         this.clock = clock;
         this.calls = calls;
         this.gates = gates;
@@ -125,6 +129,12 @@ public class ConsoleStatus {
         for (NotificationLog.State state : NotificationLog.State.values()) {
             leka.put(state.name().toLowerCase().replace("_", " "), notifications.count(state));
         }
+        for (Counter delivered : meters.find("leka.notifications.delivered").counters()) {
+            leka.put("delivered to " + delivered.getId().getTag("endpoint") + " since start",
+                    Math.round(delivered.count()));
+        }
+        leka.put("subscription commands answered since start", Math.round(meters.find("bundle.disclosures")
+                .tag("kind", "subscription").counters().stream().mapToDouble(Counter::count).sum()));
         return leka;
     }
 

@@ -65,7 +65,7 @@ class KubernetesLeaseIT extends BundleTestSupport {
         try (JMSContext jms = bundle.jmsClient().createContext()) {
             Queue replies = jms.createTemporaryQueue();
             int sent = 0;
-            ask(jms, replies, sent++);
+            ask(jms, replies, sent++, Instant.now());
             assertThat(jms.createConsumer(replies).receive(30_000)).as("the leader answers").isNotNull();
 
             // watch the lease's renewals closely, then take the API server away
@@ -84,11 +84,12 @@ class KubernetesLeaseIT extends BundleTestSupport {
             Instant apiGone = Instant.now();
             Instant anotherCouldLead = lastRenewal.get().plus(LEASE_DURATION);
 
-            // queries keep coming until well after the lease ran out
-            while (Instant.now().isBefore(anotherCouldLead.plusSeconds(3))) {
-                ask(jms, replies, sent++);
-                Thread.sleep(100);
+            // queries keep coming, one every 100 ms (the broker delivers them when due), until well after the lease ran out
+            Instant end = anotherCouldLead.plusSeconds(3);
+            for (Instant due = apiGone; due.isBefore(end); due = due.plusMillis(100)) {
+                ask(jms, replies, sent++, due);
             }
+            await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(end));
             assertThat(sandbox.callsFrom(Budget.ONLINE, apiGone)).as("the leader went on while its lease held")
                     .isPositive();
             assertThat(sandbox.callsFrom(Budget.ONLINE, anotherCouldLead))
@@ -97,9 +98,11 @@ class KubernetesLeaseIT extends BundleTestSupport {
         }
     }
 
-    private static void ask(JMSContext jms, Queue replies, int i) throws JMSException {
+    /** An online query over JMS, delivered by the broker at the instant given. */
+    private static void ask(JMSContext jms, Queue replies, int i, Instant due) throws JMSException {
         TextMessage query = jms.createTextMessage(Queries.online("k-" + i, Persons.known(i % 50)));
         query.setJMSReplyTo(replies);
+        query.setLongProperty("_AMQ_SCHED_DELIVERY", due.toEpochMilli());
         jms.createProducer().send(jms.createQueue("lefi.online.requests"), query);
     }
 
