@@ -22,6 +22,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
+import se.lefileka.audit.AuditLog;
 import se.lefileka.broker.QueueDepths;
 import se.lefileka.cluster.Leadership;
 import se.lefileka.lane.LaneGate;
@@ -97,7 +98,8 @@ public class OperationsConfiguration implements CamelConfiguration {
                         ConnectionFactory.class), property(properties, "jms.dead-letter-queue"), 20), massProgress,
                 registry.lookupByNameAndType("notificationLog", NotificationLog.class), versions,
                 Path.of(property(properties, "bundle.data.dir")),
-                registry.lookupByNameAndType("bundleJson", ObjectMapper.class), meters));
+                registry.lookupByNameAndType("bundleJson", ObjectMapper.class), meters,
+                registry.lookupByNameAndType("auditLog", AuditLog.class)));
     }
 
     /** The services whose URL is the embedded sandbox's. */

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -28,8 +29,8 @@ import se.lefileka.query.QueryResult;
 public class AuditLog {
 
     private static final String INSERT = "INSERT INTO audit_log "
-            + "(at, organisation, channel, reference, person, purpose, api_version, outcome, source) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "(at, organisation, channel, reference, person, purpose, api_version, outcome, source, kind) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final String organisation;
@@ -95,6 +96,12 @@ public class AuditLog {
                 message.getHeader(Headers.PURPOSE, String.class), apiVersion, outcome);
     }
 
+    /** How many disclosures of the kind ({@code online}, {@code mass}, {@code subscription}, {@code notification}) since the instant. */
+    public long countSince(String kind, Instant since) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE kind = ? AND at >= ?", Long.class, kind,
+                Timestamp.from(since));
+    }
+
     private static String channel(Exchange exchange) {
         return exchange.getMessage().getHeader(Headers.CHANNEL, "unknown", String.class);
     }
@@ -114,6 +121,7 @@ public class AuditLog {
         insert.setString(7, entry.apiVersion() == null ? "-" : entry.apiVersion());
         insert.setString(8, entry.outcome());
         insert.setString(9, source.name());
+        insert.setString(10, kind);
         meters.counter("bundle.disclosures", "kind", kind, "outcome", entry.outcome()).increment();
     }
 }

@@ -9,13 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import se.lefileka.audit.AuditLog;
 import se.lefileka.broker.QueueDepths;
+import se.lefileka.calendar.MassCalendar;
 import se.lefileka.cluster.Leadership;
 import se.lefileka.lane.LaneGate;
 import se.lefileka.leka.NotificationLog;
@@ -46,13 +49,15 @@ public class ConsoleStatus {
     private final Path dataDir;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final AuditLog audit;
 
     public ConsoleStatus(Clock clock, FkCalls calls, Map<String, LaneGate> gates, Map<String, String> laneQueues,
                          Leadership leadership, QueueDepths broker, String deadLetterQueue, DeadLetters deadLetters,
                          MassProgress mass,
                          NotificationLog notifications, ApiVersions versions, Path dataDir,
-                         ObjectMapper json, MeterRegistry meters) {
+                         ObjectMapper json, MeterRegistry meters, AuditLog audit) {
         this.meters = meters;
+        this.audit = audit;
         this.clock = clock;
         this.calls = calls;
         this.gates = gates;
@@ -89,11 +94,15 @@ public class ConsoleStatus {
         List<Map<String, Object>> lanes = new ArrayList<>();
         for (String lane : List.of("online", "mass")) {
             LaneGate gate = gates.get(lane);
-            boolean running = leadership.leads() && gate.isOpen();
+            // FK unreachable, refusing the organisation or having retired the version: the lane's work waits
+            FkCalls.Reach fk = calls.reach("lefi");
+            boolean fkTakesCalls = fk == null || fk.state() == FkCalls.State.ANSWERED;
+            boolean running = leadership.leads() && gate.isOpen() && fkTakesCalls;
             Map<String, Object> shown = new LinkedHashMap<>();
             shown.put("lane", lane);
             shown.put("state", running ? "running" : "holding");
-            shown.put("why", leadership.leads() ? gate.describe() : "this node stands by: " + leadership.describe());
+            shown.put("why", !leadership.leads() ? "this node stands by: " + leadership.describe()
+                    : fkTakesCalls ? gate.describe() : "LEFI " + fk.state().name().toLowerCase() + ": " + fk.detail());
             Instant next = gate.nextChange();
             shown.put("until", next == null || next.equals(Instant.MAX) ? "" : next.toString());
             shown.put("callsLastMinute", calls.callsLastMinute(lane));
@@ -133,8 +142,8 @@ public class ConsoleStatus {
             leka.put("delivered to " + delivered.getId().getTag("endpoint") + " since start",
                     Math.round(delivered.count()));
         }
-        leka.put("subscription commands answered since start", Math.round(meters.find("bundle.disclosures")
-                .tag("kind", "subscription").counters().stream().mapToDouble(Counter::count).sum()));
+        leka.put("subscription commands answered today", audit.countSince("subscription",
+                LocalDate.now(clock.withZone(MassCalendar.STOCKHOLM)).atStartOfDay(MassCalendar.STOCKHOLM).toInstant()));
         return leka;
     }
 

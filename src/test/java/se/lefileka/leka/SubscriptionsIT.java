@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import se.lefileka.sandbox.Sandbox;
+import se.lefileka.support.BundleHttp;
 import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
 import se.lefileka.support.Persons;
@@ -52,6 +53,10 @@ class SubscriptionsIT extends BundleTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> !Folders.names(notifications).isEmpty());
         String delivered = Folders.read(notifications.resolve(Folders.names(notifications).get(0)));
         assertThat(JSON.readTree(delivered).path("benefit").asText()).as(delivered).isEqualTo("BOSTADSBIDRAG");
+        // the console counts the day's subscription commands and the deliveries
+        JsonNode leka = JSON.readTree(BundleHttp.get(bundle, "/console/status.json").body()).path("leka");
+        assertThat(leka.path("subscription commands answered today").asInt()).as(leka.toString()).isEqualTo(1);
+        assertThat(leka.path("delivered").asInt() + leka.path("acknowledged").asInt()).as(leka.toString()).isPositive();
     }
 
     @ParameterizedTest
