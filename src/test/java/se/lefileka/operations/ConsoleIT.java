@@ -52,7 +52,7 @@ class ConsoleIT extends BundleTestSupport {
     @Test
     void showsABatchMovingToItsEndALaneHoldingAndAFileSetAsideWithItsReasonAndNoPerson() throws Exception {
         TestClock clock = TestClock.at(RunningBundle.OPEN_HOURS);
-        sandbox.massWork(Duration.ofSeconds(3), Duration.ofSeconds(6));
+        sandbox.massWork(Duration.ofSeconds(6), Duration.ofSeconds(8));
         // the online service is in an announced service window for the next two hours
         bundle = RunningBundle.start(data, sandbox, Map.of("lefi.mass.chunk-size", "100",
                 "lefi.online.service-windows", "2026-11-24T09:00/2026-11-24T12:00",
@@ -68,7 +68,8 @@ class ConsoleIT extends BundleTestSupport {
         try (JMSContext jms = bundle.jmsClient().createContext()) {
             jms.createProducer().send(jms.createQueue("lefi.online.requests"), jms.createObjectMessage("not text"));
         }
-        MassRows rows = MassRows.of(2000, 0);
+        // every tenth row bad: answered REJECTED as soon as it is read, long before FK answers the others
+        MassRows rows = MassRows.of(2000, 10);
         Folders.drop(bundle.dir("inbox/mass"), "kommun.csv", rows.csv());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> progressOf("kommun") > 0 && progressOf("kommun") < 100);
