@@ -27,7 +27,6 @@ import se.lefileka.query.ResultStatus;
 public class MassCases {
 
     private static final Logger LOG = LoggerFactory.getLogger(MassCases.class);
-    private static final String POLL = "lefi-mass-poll";
 
     private final ObjectMapper json;
     private final MassBatches batches;
@@ -53,7 +52,7 @@ public class MassCases {
         String failure = message.getHeader(Headers.FAILURE, String.class);
         if (failure == null) {
             MassReply reply = message.getMandatoryBody(MassReply.class);
-            if (POLL.equals(message.getHeader(Headers.CALL))) {
+            if (MassPace.POLL.equals(message.getHeader(Headers.CALL))) {
                 batches.chunkPolled(reply.chunk());
             }
             return reply;

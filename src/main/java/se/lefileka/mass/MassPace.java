@@ -40,7 +40,8 @@ public class MassPace implements LanePace {
     /** How far one case moves the learned time (in proportion to it). */
     static final double STEP = 0.2;
     private static final Logger LOG = LoggerFactory.getLogger(MassPace.class);
-    private static final String POLL = "lefi-mass-poll";
+    /** The mass lane's poll call (header {@code LefiCall}). */
+    static final String POLL = "lefi-mass-poll";
     /** How long past its due time the probe may be silent before another case probes. */
     private static final long PROBE_SILENCE_MILLIS = 60_000;
 

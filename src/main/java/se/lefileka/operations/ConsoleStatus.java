@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,11 +53,8 @@ public class ConsoleStatus {
 
     public ConsoleStatus(Clock clock, FkCalls calls, Map<String, LaneGate> gates, Map<String, String> laneQueues,
                          Leadership leadership, QueueDepths broker, String deadLetterQueue, DeadLetters deadLetters,
-                         MassProgress mass,
-                         NotificationLog notifications, ApiVersions versions, Path dataDir,
+                         MassProgress mass, NotificationLog notifications, ApiVersions versions, Path dataDir,
                          ObjectMapper json, MeterRegistry meters, AuditLog audit) {
-        this.meters = meters;
-        this.audit = audit;
         this.clock = clock;
         this.calls = calls;
         this.gates = gates;
@@ -71,6 +68,8 @@ public class ConsoleStatus {
         this.versions = versions;
         this.dataDir = dataDir;
         this.json = json;
+        this.meters = meters;
+        this.audit = audit;
     }
 
     public Map<String, Object> status() throws SQLException {

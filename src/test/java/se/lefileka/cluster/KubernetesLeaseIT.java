@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import se.lefileka.lane.LaneRetry;
 import se.lefileka.sandbox.Budget;
 import se.lefileka.support.BundleHttp;
 import se.lefileka.support.BundleTestSupport;
@@ -102,7 +103,7 @@ class KubernetesLeaseIT extends BundleTestSupport {
     private static void ask(JMSContext jms, Queue replies, int i, Instant due) throws JMSException {
         TextMessage query = jms.createTextMessage(Queries.online("k-" + i, Persons.known(i % 50)));
         query.setJMSReplyTo(replies);
-        query.setLongProperty("_AMQ_SCHED_DELIVERY", due.toEpochMilli());
+        query.setLongProperty(LaneRetry.SCHEDULED_DELIVERY, due.toEpochMilli());
         jms.createProducer().send(jms.createQueue("lefi.online.requests"), query);
     }
 
