@@ -19,9 +19,11 @@ import se.lefileka.message.Headers;
  * <p>
  * The pace learns how long FK takes a case (per API version, kept in {@code mass_pace} across
  * restarts): the time by which nine cases in ten are ready. A case's first poll waits that long;
- * a first poll that finds the case still worked on ({@code PAGAR}) raises the time, one that finds
- * it ready lowers it a little (a quantile followed step by step, in proportion to the time, so it
- * fits FK's pace whether cases take seconds or hours). After a {@code PAGAR}, the next poll comes
+ * a first poll that finds the case still worked on ({@code PAGAR}) raises the time, one made around
+ * that time that finds it ready lowers it a little (a quantile followed step by step, in proportion to
+ * the time, so it fits FK's pace whether cases take seconds or hours). A case first polled well after
+ * its time (the budget was busy with submissions) teaches nothing: that it was ready by then says
+ * nothing of whether it was ready by the learned time. After a {@code PAGAR}, the next poll comes
  * when FK's {@code Retry-After} says, else after a quarter of the case's age (between the first
  * poll's time and the cap). Until a first case has been seen, one case (the probe) is polled,
  * doubling its waits; the other cases' polls wait until the probe tells how long FK takes.
@@ -125,7 +127,7 @@ public class MassPace implements LanePace {
             load();
             if (readyMillis == null) {
                 learn(Math.max(firstPollMillis, age));
-            } else if (pending == 0) {
+            } else if (pending == 0 && age <= readyMillis * Math.exp(STEP * QUANTILE)) {
                 learn(Math.max(firstPollMillis, Math.round(readyMillis * Math.exp(-STEP * (1 - QUANTILE)))));
             }
             if (isProbe(message)) {

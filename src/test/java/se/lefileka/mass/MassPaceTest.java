@@ -80,6 +80,15 @@ class MassPaceTest {
     }
 
     @Test
+    void aCaseFirstPolledLongAfterItsTimeTeachesNothing() {
+        learn(60_000);
+        Exchange late = accepted("late");
+        later(200_000);
+        pace.answered(poll(late));
+        assertThat(pace.readyMillis()).as("ready after 200 s says nothing of 60 s").isEqualTo(60_000L);
+    }
+
+    @Test
     void aFirstPollWaitsForTheLearnedTimeAndFksRetryAfterIsFollowed() {
         learn(30_000);
         Exchange young = accepted("young");
