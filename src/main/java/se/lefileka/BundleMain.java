@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.lefileka.routing.RouteRulesAtStart;
 
 /**
  * Starts the bundle: reads {@code config/application.properties} and the YAML routes in
@@ -39,6 +40,7 @@ public final class BundleMain {
         // the configuration classes are named in the properties (camel.main.configuration-classes),
         // so Camel's own runners start the bundle with its beans as this class does
         main.setPropertyPlaceholderLocations(PROPERTIES);
+        main.addMainListener(new RouteRulesAtStart());
         return main;
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -14,6 +15,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Route;
 import org.apache.camel.main.Main;
+import se.lefileka.routing.RouteRulesAtStart;
 
 /**
  * Checks the YAML routes an operator edited before they go live: builds every route of every file
@@ -59,12 +61,22 @@ public final class RouteCheck {
             CamelContext context = main.getCamelContext();
             problems.addAll(missingDirectRoutes(context));
         } catch (Exception e) {
-            problems.add(BundleMain.describe(e));
+            problems.addAll(refusals(e).orElse(List.of(BundleMain.describe(e))));
         } finally {
             main.stop();
             deleteAll(scratch);
         }
         return problems;
+    }
+
+    /** The rules the routes break, when that is why they could not start. */
+    private static Optional<List<String>> refusals(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RouteRulesAtStart.RoutesRefused refused) {
+                return Optional.of(refused.refusals());
+            }
+        }
+        return Optional.empty();
     }
 
     private static List<String> missingDirectRoutes(CamelContext context) {

@@ -50,6 +50,90 @@ class RouteCheckIT {
         assertThat(RouteCheck.check(edited)).singleElement().asString().contains("bundle.data.folder");
     }
 
+    @Test
+    void aRouteThatCallsFkItselfIsRefusedWithItsFileAndLine() throws Exception {
+        copyRoutes();
+        Files.writeString(edited.resolve("rogue.camel.yaml"), """
+                - route:
+                    id: rogue-poll
+                    from:
+                      uri: timer:rogue?period=10
+                      steps:
+                        - setBody:
+                            constant: "{}"
+                        - to: "{{lefi.url}}/v2/onlinefragor?httpMethod=POST"
+                """);
+        assertThat(RouteCheck.check(edited)).singleElement().asString().startsWith("calls FK outside the lanes: "
+                + edited.resolve("rogue.camel.yaml") + " line 8 (route rogue-poll)");
+
+        Files.writeString(edited.resolve("rogue.camel.yaml"), """
+                - route:
+                    id: rogue-lane-call
+                    from:
+                      uri: timer:rogue?period=10
+                      steps:
+                        - to: direct:lefi-online
+                """);
+        assertThat(RouteCheck.check(edited)).singleElement().asString().startsWith("calls FK outside the lanes: "
+                + edited.resolve("rogue.camel.yaml") + " line 6 (route rogue-lane-call)").contains("direct:lefi-online");
+    }
+
+    @Test
+    void aRouteThatSendsWhatItTakesInToALaneWithoutTheIntakesValidationIsRefused() throws Exception {
+        copyRoutes();
+        Files.writeString(edited.resolve("legacy.camel.yaml"), """
+                - route:
+                    id: legacy-straight-to-lane
+                    from:
+                      uri: jms:queue:legacy.requests
+                      steps:
+                        - setHeader:
+                            name: LefiCall
+                            constant: lefi-online
+                        - to: "jms:queue:{{lane.online.queue}}"
+                """);
+        assertThat(RouteCheck.check(edited)).singleElement().asString().startsWith("sends to a lane without "
+                + "validation: " + edited.resolve("legacy.camel.yaml") + " line 9 (route legacy-straight-to-lane)");
+
+        // through a direct route of its own, to the lane's call route: refused as well
+        Files.writeString(edited.resolve("legacy.camel.yaml"), """
+                - route:
+                    id: legacy-in
+                    from:
+                      uri: file:/tmp/legacy-inbox
+                      steps:
+                        - to: direct:legacy-on
+                - route:
+                    id: legacy-on
+                    from:
+                      uri: direct:legacy-on
+                      steps:
+                        - to: direct:online-lane-call
+                """);
+        assertThat(RouteCheck.check(edited)).singleElement().asString().startsWith("sends to a lane without "
+                + "validation: " + edited.resolve("legacy.camel.yaml") + " line 12 (route legacy-on)").contains("legacy-in");
+    }
+
+    @Test
+    void aJmsIntakeForAnotherQueueThroughTheIntakeIsSound() throws Exception {
+        copyRoutes();
+        Files.writeString(edited.resolve("legacy.camel.yaml"), """
+                - templatedRoute:
+                    routeTemplateRef: jms-intake
+                    routeId: legacy-online-jms
+                    parameters:
+                      - name: queue
+                        value: legacy.online.requests
+                      - name: responses
+                        value: "{{lefi.online.responses-queue}}"
+                      - name: kind
+                        value: online
+                      - name: next
+                        value: online-message
+                """);
+        assertThat(RouteCheck.check(edited)).isEmpty();
+    }
+
     private void copyRoutes() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("routes"))) {
             for (Path file : files.toList()) {
