@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import se.lefileka.calendar.Hours;
 import se.lefileka.calendar.MassCalendar;
@@ -22,6 +24,7 @@ import se.lefileka.cluster.Leadership;
 import se.lefileka.lane.LaneGate;
 import se.lefileka.lane.LanePace;
 import se.lefileka.lane.LaneRetry;
+import se.lefileka.lane.StrayFkCalls;
 import se.lefileka.lane.WirePacing;
 import se.lefileka.operations.FkCalls;
 
@@ -73,15 +76,28 @@ public class LaneConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public WirePacing onlineWirePacing(@BeanInject("onlineGate") LaneGate gate, Leadership leadership,
                                        @PropertyInject("lane.online.per-second") int perSecond,
-                                       @PropertyInject("lane.online.window-millis") long windowMillis) {
-        return new WirePacing(perSecond, windowMillis, () -> gate.isClosed() || !leadership.leads());
+                                       @PropertyInject("lane.online.window-millis") long windowMillis,
+                                       @PropertyInject("lane.online.threads") int threads,
+                                       @PropertyInject("lane.online.gap-millis") long gapMillis) {
+        return new WirePacing(perSecond, windowMillis, threads, gapMillis, () -> gate.isClosed() || !leadership.leads());
     }
 
     @BindToRegistry(lazy = true)
     public WirePacing massWirePacing(@BeanInject("massGate") LaneGate gate, Leadership leadership,
                                      @PropertyInject("lane.mass.per-second") int perSecond,
-                                     @PropertyInject("lane.mass.window-millis") long windowMillis) {
-        return new WirePacing(perSecond, windowMillis, () -> gate.isClosed() || !leadership.leads());
+                                     @PropertyInject("lane.mass.window-millis") long windowMillis,
+                                     @PropertyInject("lane.mass.threads") int threads,
+                                     @PropertyInject("lane.mass.gap-millis") long gapMillis) {
+        return new WirePacing(perSecond, windowMillis, threads, gapMillis, () -> gate.isClosed() || !leadership.leads());
+    }
+
+    /** Every HTTP endpoint's guard but the lanes' own: a call to FK outside the lanes waits for both budgets. */
+    @BindToRegistry(lazy = true)
+    public StrayFkCalls strayFkCalls(CamelContext context, @BeanInject("onlineWirePacing") WirePacing online,
+                                     @BeanInject("massWirePacing") WirePacing mass) {
+        return new StrayFkCalls(() -> Stream.of("lefi.url", "leka.url")
+                .map(url -> StrayFkCalls.authority(context.resolvePropertyPlaceholders("{{" + url + "}}")))
+                .flatMap(Optional::stream).collect(Collectors.toSet()), online, mass);
     }
 
     /** The online lane's pace: every call is due when it is delivered. */

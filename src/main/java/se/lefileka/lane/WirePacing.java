@@ -13,6 +13,7 @@ import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpConnection;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
@@ -30,6 +31,10 @@ import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
  * request that left late makes the next one wait longer. One instance per budget, shared by
  * every HTTP endpoint of the budget ({@code httpClientConfigurer=#...}).
  * <p>
+ * It also keeps the budget's thread rule at the wire: a call holds one of the budget's threads
+ * from its start until the gap after its response was read (the lanes keep it in their routes
+ * too; here it holds for any call made through the guard, such as one of {@link StrayFkCalls}).
+ * <p>
  * It is also where "may this call go to FK now?" is decided: after every wait (the lane's
  * throttle, this guard's own pacing) it asks the lane's gate, and a call that finds the lane
  * closed does not start: it fails with {@link LaneClosedException}, and the lane puts it back.
@@ -43,22 +48,28 @@ public class WirePacing implements HttpClientConfigurer, ExecChainHandler, Http1
     private final List<long[]> sends = new ArrayList<>();
     private final ThreadLocal<long[]> current = new ThreadLocal<>();
     private final BooleanSupplier laneClosed;
+    /** When each of the budget's threads is free again (System.nanoTime; {@link Long#MAX_VALUE} while a call is on it). */
+    private final long[] threadFreeAt;
+    private final long gapNanos;
 
     /**
      * Starts with a full window: the first call waits one window from now, so that the calls of a
      * bundle restarted at once (after a crash, a redeployment) never crowd those of the one before.
      */
-    public WirePacing(int perWindow, long windowMillis) {
-        this(perWindow, windowMillis, () -> false);
+    public WirePacing(int perWindow, long windowMillis, int threads, long gapMillis) {
+        this(perWindow, windowMillis, threads, gapMillis, () -> false);
     }
 
-    /** As {@link #WirePacing(int, long)}, for a lane whose gate says, at each call's start, whether it is closed. */
-    public WirePacing(int perWindow, long windowMillis, BooleanSupplier laneClosed) {
-        if (perWindow <= 0 || windowMillis <= 0) {
-            throw new IllegalArgumentException("a budget needs calls per window and a window above 0, not "
-                    + perWindow + " calls per " + windowMillis + " ms");
+    /** As {@link #WirePacing(int, long, int, long)}, for a lane whose gate says, at each call's start, whether it is closed. */
+    public WirePacing(int perWindow, long windowMillis, int threads, long gapMillis, BooleanSupplier laneClosed) {
+        if (perWindow <= 0 || windowMillis <= 0 || threads <= 0 || gapMillis < 0) {
+            throw new IllegalArgumentException("a budget needs calls per window, a window and threads above 0 and "
+                    + "a gap of 0 or more, not " + perWindow + " calls per " + windowMillis + " ms, " + threads
+                    + " threads and " + gapMillis + " ms");
         }
         this.laneClosed = laneClosed;
+        this.threadFreeAt = new long[threads];
+        this.gapNanos = TimeUnit.MILLISECONDS.toNanos(gapMillis);
         this.perWindow = perWindow;
         this.windowNanos = TimeUnit.MILLISECONDS.toNanos(windowMillis);
         this.spacingNanos = windowNanos / perWindow;
@@ -77,16 +88,62 @@ public class WirePacing implements HttpClientConfigurer, ExecChainHandler, Http1
     @Override
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
-        long[] turn = awaitTurn();
-        if (laneClosed.getAsBoolean()) {
-            giveBack(turn);
-            throw new LaneClosedException();
-        }
-        current.set(turn);
+        int thread = awaitThread();
+        boolean sent = false;
+        ClassicHttpResponse response = null;
         try {
-            return chain.proceed(request, scope);
+            long[] turn = awaitTurn();
+            if (laneClosed.getAsBoolean()) {
+                giveBack(turn);
+                throw new LaneClosedException();
+            }
+            current.set(turn);
+            sent = true;
+            response = chain.proceed(request, scope);
+            HttpEntity entity = response.getEntity();
+            if (entity != null) {
+                // the thread is busy until the response has been read
+                response.setEntity(new ReadToTheEnd(entity, () -> freeThread(thread, true)));
+            }
+            return response;
         } finally {
             current.remove();
+            if (response == null || response.getEntity() == null) {
+                freeThread(thread, sent);
+            }
+        }
+    }
+
+    /** Waits for one of the budget's threads to be free (no call on it, its gap past), and takes it. */
+    synchronized int awaitThread() throws InterruptedIOException {
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                long wait = Long.MAX_VALUE;
+                for (int i = 0; i < threadFreeAt.length; i++) {
+                    if (threadFreeAt[i] - now <= 0) {
+                        threadFreeAt[i] = Long.MAX_VALUE;
+                        return i;
+                    }
+                    wait = Math.min(wait, threadFreeAt[i] == Long.MAX_VALUE ? Long.MAX_VALUE : threadFreeAt[i] - now);
+                }
+                if (wait == Long.MAX_VALUE) {
+                    wait(0);
+                } else {
+                    TimeUnit.NANOSECONDS.timedWait(this, wait);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for a thread of FK's budget");
+        }
+    }
+
+    /** The call on the thread ended: free after the gap when it reached FK, else at once. */
+    synchronized void freeThread(int thread, boolean afterGap) {
+        if (threadFreeAt[thread] == Long.MAX_VALUE) {
+            threadFreeAt[thread] = System.nanoTime() + (afterGap ? gapNanos : 0);
+            notifyAll();
         }
     }
 

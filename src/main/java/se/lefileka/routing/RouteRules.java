@@ -1,6 +1,5 @@
 package se.lefileka.routing;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +22,7 @@ import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.model.RoutingSlipDefinition;
 import org.apache.camel.model.SendDefinition;
 import org.apache.camel.model.ToDynamicDefinition;
+import se.lefileka.lane.StrayFkCalls;
 import org.apache.camel.LineNumberAware;
 
 /**
@@ -82,7 +82,7 @@ public final class RouteRules {
             }
         }
         for (String url : List.of("lefi.url", "leka.url")) {
-            authority(resolve(Map.of(), "{{" + url + "}}")).ifPresent(fkAuthorities::add);
+            StrayFkCalls.authority(resolve(Map.of(), "{{" + url + "}}")).ifPresent(fkAuthorities::add);
         }
         LANE_QUEUES.forEach(key -> laneQueues.add(resolve(Map.of(), "{{" + key + "}}")));
         OWN_QUEUES.forEach(key -> ownQueues.add(resolve(Map.of(), "{{" + key + "}}")));
@@ -198,20 +198,7 @@ public final class RouteRules {
 
     private boolean callsFk(String uri) {
         String address = uri.replaceFirst("^[a-z0-9+-]+:(?=https?:)", "").trim();
-        return authority(address).map(fkAuthorities::contains).orElse(false);
-    }
-
-    private static java.util.Optional<String> authority(String url) {
-        try {
-            URI parsed = URI.create(url.trim().replaceFirst("\\?.*", ""));
-            if (parsed.getHost() == null) {
-                return java.util.Optional.empty();
-            }
-            int port = parsed.getPort() != -1 ? parsed.getPort() : "https".equals(parsed.getScheme()) ? 443 : 80;
-            return java.util.Optional.of(parsed.getHost().toLowerCase(Locale.ROOT) + ":" + port);
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
+        return StrayFkCalls.authority(address).map(fkAuthorities::contains).orElse(false);
     }
 
     private static String queue(String jmsUri) {

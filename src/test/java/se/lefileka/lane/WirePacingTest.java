@@ -16,19 +16,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.junit.jupiter.api.Test;
 
-/** Whatever the callers do, no window holds more sends than allowed. */
+/** Whatever the callers do, no window holds more sends than allowed, nor the budget more threads. */
 class WirePacingTest {
 
     @Test
     void theFirstSendWaitsAWholeWindowAsIfTheWindowWereFull() throws Exception {
         long created = System.nanoTime();
-        new WirePacing(2, 200).awaitTurn();
+        new WirePacing(2, 200, 1, 0).awaitTurn();
         assertThat((System.nanoTime() - created) / 1_000_000).isGreaterThanOrEqualTo(199);
     }
 
     @Test
     void holdsBackASendThatWouldCrowdTheWindow() throws Exception {
-        WirePacing pacing = new WirePacing(2, 200);
+        WirePacing pacing = new WirePacing(2, 200, 1, 0);
         List<Long> sends = new ArrayList<>();
         sends.add(System.nanoTime());
         sends.add(System.nanoTime());
@@ -43,7 +43,7 @@ class WirePacingTest {
 
     @Test
     void spreadsTheSendsEvenlyOverTheWindow() throws Exception {
-        WirePacing pacing = new WirePacing(2, 200);
+        WirePacing pacing = new WirePacing(2, 200, 1, 0);
         long previous = System.nanoTime();
         for (int i = 0; i < 5; i++) {
             pacing.awaitTurn();
@@ -55,7 +55,7 @@ class WirePacingTest {
 
     @Test
     void aCallWaitingForItsTurnDoesNotHoldUpOneAlreadyOnItsWay() throws Exception {
-        WirePacing pacing = new WirePacing(1, 300);
+        WirePacing pacing = new WirePacing(1, 300, 1, 0);
         long[] onItsWay = pacing.awaitTurn();
         CompletableFuture<long[]> next = new CompletableFuture<>();
         Thread waiting = new Thread(() -> {
@@ -77,7 +77,7 @@ class WirePacingTest {
     void theGateIsAskedAfterTheWaitAndACallThatFindsTheLaneClosedDoesNotStart() {
         long created = System.nanoTime();
         AtomicLong askedAt = new AtomicLong();
-        WirePacing pacing = new WirePacing(1, 300, () -> {
+        WirePacing pacing = new WirePacing(1, 300, 1, 0, () -> {
             askedAt.set(System.nanoTime());
             return true;
         });
@@ -91,5 +91,34 @@ class WirePacingTest {
 
         assertThat(started).as("the call started").isFalse();
         assertThat((askedAt.get() - created) / 1_000_000).as("asked after the wait").isGreaterThanOrEqualTo(299);
+    }
+
+    @Test
+    void aCallHoldsOneOfTheBudgetsThreadsUntilTheGapAfterItsResponseWasRead() throws Exception {
+        WirePacing pacing = new WirePacing(10, 10, 1, 200);
+        var response = pacing.execute(new HttpGet("http://127.0.0.1/v2/onlinefragor"), null, (request, scope) -> {
+            var answer = new org.apache.hc.core5.http.message.BasicClassicHttpResponse(200);
+            answer.setEntity(new org.apache.hc.core5.http.io.entity.StringEntity("{}"));
+            return answer;
+        });
+        CompletableFuture<Long> nextStarted = new CompletableFuture<>();
+        Thread next = new Thread(() -> {
+            try {
+                pacing.execute(new HttpGet("http://127.0.0.1/v2/onlinefragor"), null, (request, scope) -> {
+                    nextStarted.complete(System.nanoTime());
+                    return new org.apache.hc.core5.http.message.BasicClassicHttpResponse(200);
+                });
+            } catch (Exception e) {
+                nextStarted.completeExceptionally(e);
+            }
+        });
+        next.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> next.getState() == Thread.State.WAITING);
+        assertThat(nextStarted).as("the only thread is busy while the response is unread").isNotDone();
+
+        response.getEntity().getContent().readAllBytes();
+        long read = System.nanoTime();
+        assertThat((nextStarted.get(5, TimeUnit.SECONDS) - read) / 1_000_000).as("the gap after the read")
+                .isGreaterThanOrEqualTo(199);
     }
 }

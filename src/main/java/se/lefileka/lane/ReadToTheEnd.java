@@ -1,0 +1,71 @@
+package se.lefileka.lane;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
+
+/** A response's body that says when it has been read to its end, or closed: once. */
+final class ReadToTheEnd extends HttpEntityWrapper {
+
+    private final Runnable ended;
+    private boolean done;
+    private InputStream content;
+
+    ReadToTheEnd(HttpEntity entity, Runnable ended) {
+        super(entity);
+        this.ended = ended;
+    }
+
+    @Override
+    public synchronized InputStream getContent() throws IOException {
+        if (content == null) {
+            content = new FilterInputStream(super.getContent()) {
+                @Override
+                public int read() throws IOException {
+                    int read = super.read();
+                    if (read < 0) {
+                        end();
+                    }
+                    return read;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int read = super.read(buffer, offset, length);
+                    if (read < 0) {
+                        end();
+                    }
+                    return read;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        end();
+                    }
+                }
+            };
+        }
+        return content;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            super.close();
+        } finally {
+            end();
+        }
+    }
+
+    private synchronized void end() {
+        if (!done) {
+            done = true;
+            ended.run();
+        }
+    }
+}
