@@ -35,6 +35,9 @@ import se.lefileka.operations.ConsoleStatus;
 import se.lefileka.operations.DeadLetters;
 import se.lefileka.operations.FkCalls;
 import se.lefileka.operations.Tracing;
+import se.lefileka.routing.RouteChangeLog;
+import se.lefileka.routing.RouteChanges;
+import se.lefileka.routing.RouteReload;
 import se.lefileka.sandbox.Sandbox;
 
 /**
@@ -87,6 +90,8 @@ public class OperationsConfiguration implements CamelConfiguration {
         MassProgress massProgress = registry.lookupByNameAndType("massProgress", MassProgress.class);
         BundleMetrics.massProgress(meters, massProgress);
         BundleHealth.registerMassBatches(context, massProgress);
+        RouteReload reload = registry.lookupByNameAndType("routeReload", RouteReload.class);
+        BundleHealth.registerRoutes(context, reload);
 
         registry.bind("consoleStatus", new ConsoleStatus(clock, calls,
                 Map.of("online", registry.lookupByNameAndType("onlineGate", LaneGate.class),
@@ -99,7 +104,8 @@ public class OperationsConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("notificationLog", NotificationLog.class), versions,
                 Path.of(property(properties, "bundle.data.dir")),
                 registry.lookupByNameAndType("bundleJson", ObjectMapper.class), meters,
-                registry.lookupByNameAndType("auditLog", AuditLog.class)));
+                registry.lookupByNameAndType("auditLog", AuditLog.class),
+                new RouteChanges(reload, registry.lookupByNameAndType("routeChangeLog", RouteChangeLog.class))));
     }
 
     /** The services whose URL is the embedded sandbox's. */

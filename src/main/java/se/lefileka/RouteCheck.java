@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -45,16 +46,34 @@ public final class RouteCheck {
 
     /** The problems found in the routes of the folder; empty when they are fine. */
     public static List<String> check(Path routes) throws IOException {
+        return check(routes, new Properties());
+    }
+
+    /**
+     * As {@link #check(Path)}, with a running bundle's own settings (its override properties) on
+     * top of the configuration's: the check of a live route change. Whatever the settings say, the
+     * check runs on its own scratch folder and database, with no broker, in no cluster.
+     */
+    public static List<String> check(Path routes, Properties settings) throws IOException {
         List<String> problems = new ArrayList<>();
         Path scratch = Files.createTempDirectory("route-check");
         Main main = BundleMain.create();
+        settings.stringPropertyNames().forEach(key -> main.addOverrideProperty(key, settings.getProperty(key)));
+        main.addOverrideProperty("camel.main.name", "route-check");
+        main.addOverrideProperty("bundle.routes.reload", "false");
+        main.addOverrideProperty("bundle.cluster.mode", "none");
+        main.addOverrideProperty("bundle.tracing.enabled", "false");
+        main.addOverrideProperty("bundle.db.url", "jdbc:h2:file:" + scratch.resolve("db/check") + ";WRITE_DELAY=0");
+        main.addOverrideProperty("bundle.db.user", "sa");
+        main.addOverrideProperty("bundle.db.password", "");
         main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + routes.toAbsolutePath() + "/*.camel.yaml");
         main.addOverrideProperty("camel.main.auto-startup", "false");
         main.addOverrideProperty("camel.management.enabled", "false");
         main.addOverrideProperty("bundle.http.port", String.valueOf(freePort()));
         main.addOverrideProperty("bundle.data.dir", scratch.toString());
-        main.addOverrideProperty("jms.broker.url", "");
-        main.addOverrideProperty("jms.embedded.acceptor", "tcp://127.0.0.1:" + freePort());
+        // a broker nobody listens at: nothing starts, so nothing connects (and no second embedded
+        // broker runs beside a live bundle's)
+        main.addOverrideProperty("jms.broker.url", "tcp://127.0.0.1:" + freePort());
         main.addOverrideProperty("lefi.sandbox.enabled", "true");
         try {
             main.start();

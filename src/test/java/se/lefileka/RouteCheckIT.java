@@ -115,6 +115,39 @@ class RouteCheckIT {
     }
 
     @Test
+    void twoRoutesWithOneIdAreReported() throws Exception {
+        copyRoutes();
+        Files.writeString(edited.resolve("twice.camel.yaml"), """
+                - route:
+                    id: online-answer
+                    from:
+                      uri: direct:online-answer-again
+                      steps:
+                        - log: again
+                """);
+        assertThat(RouteCheck.check(edited)).singleElement().asString().contains("online-answer");
+    }
+
+    @Test
+    void theCheckerOnItsOwnExitsWith1OnARefusal() throws Exception {
+        copyRoutes();
+        Files.writeString(edited.resolve("rogue.camel.yaml"), """
+                - route:
+                    id: rogue
+                    from:
+                      uri: timer:rogue
+                      steps:
+                        - to: "{{leka.url}}/v2/prenumerationer"
+                """);
+        Process checker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RouteCheck.class.getName(), edited.toString())
+                .redirectErrorStream(true).start();
+        String printed = new String(checker.getInputStream().readAllBytes());
+        assertThat(checker.waitFor()).as(printed).isEqualTo(1);
+        assertThat(printed).contains("calls FK outside the lanes: " + edited.resolve("rogue.camel.yaml") + " line 6");
+    }
+
+    @Test
     void aJmsIntakeForAnotherQueueThroughTheIntakeIsSound() throws Exception {
         copyRoutes();
         Files.writeString(edited.resolve("legacy.camel.yaml"), """

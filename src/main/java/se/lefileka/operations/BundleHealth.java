@@ -17,6 +17,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 import se.lefileka.cluster.Leadership;
 import se.lefileka.lane.LaneGate;
 import se.lefileka.mass.MassProgress;
+import se.lefileka.routing.RouteReload;
 
 /**
  * The bundle's own health checks, beside Camel's (context, routes, consumers): the broker, the
@@ -103,6 +104,27 @@ public final class BundleHealth {
                 }
             } catch (Exception e) {
                 builder.down().message("the mass batches cannot be read: " + e.getMessage());
+            }
+        }));
+    }
+
+    /**
+     * The {@code routes} check: degraded (UP, with {@code degraded=true}) while a route change that
+     * failed the check is in the routes' folder, naming its files and why; the routes as before run.
+     */
+    public static void registerRoutes(CamelContext context, RouteReload reload) {
+        HealthCheckRegistry.get(context).register(new Check("routes", false, (builder, options) -> {
+            RouteReload.Refusal refusal = reload == null ? null : reload.refusal();
+            builder.detail("reload", reload != null);
+            builder.detail("degraded", refusal != null);
+            if (reload == null) {
+                builder.up().message("as loaded at start; a change applies at the next start (bundle.routes.reload)");
+            } else if (refusal == null) {
+                builder.up().message("as in " + reload.folder().dir() + "; changes are checked and applied");
+            } else {
+                builder.detail("refused", String.join(",", refusal.files()));
+                builder.up().message("degraded: the change to " + String.join(", ", refusal.files())
+                        + " was refused: " + String.join("; ", refusal.problems()) + "; the routes as before run");
             }
         }));
     }

@@ -24,6 +24,7 @@ import se.lefileka.lane.LaneGate;
 import se.lefileka.leka.NotificationLog;
 import se.lefileka.mass.MassBatch;
 import se.lefileka.mass.MassProgress;
+import se.lefileka.routing.RouteChanges;
 
 /**
  * What the operator console shows ({@code /console/status.json}): each lane, each running batch
@@ -50,11 +51,12 @@ public class ConsoleStatus {
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final AuditLog audit;
+    private final RouteChanges routes;
 
     public ConsoleStatus(Clock clock, FkCalls calls, Map<String, LaneGate> gates, Map<String, String> laneQueues,
                          Leadership leadership, QueueDepths broker, String deadLetterQueue, DeadLetters deadLetters,
                          MassProgress mass, NotificationLog notifications, ApiVersions versions, Path dataDir,
-                         ObjectMapper json, MeterRegistry meters, AuditLog audit) {
+                         ObjectMapper json, MeterRegistry meters, AuditLog audit, RouteChanges routes) {
         this.clock = clock;
         this.calls = calls;
         this.gates = gates;
@@ -70,6 +72,7 @@ public class ConsoleStatus {
         this.json = json;
         this.meters = meters;
         this.audit = audit;
+        this.routes = routes;
     }
 
     public Map<String, Object> status() throws SQLException {
@@ -86,6 +89,7 @@ public class ConsoleStatus {
                 "version", version.version(), "endOfLife",
                 version.endOfLife() == null ? "" : version.endOfLife().toString())).toList());
         status.put("fkFaultsLastHour", calls.faultsLastHour());
+        status.put("routes", routes.status());
         return status;
     }
 
