@@ -2,6 +2,7 @@ package se.lefileka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -33,6 +34,30 @@ class StartupSettingsIT extends BundleTestSupport {
                 .contains("lefi.mass.hours.saturday = '25:00-7': must be HH:MM-HH:MM")
                 .contains("leka.api.version = 'v3': must be one of v1, v2")
                 .contains("leka.url = 'not a url': must be empty, or an http:// or https:// URL");
+    }
+
+    @Test
+    void routesThatCallFkOutsideTheLanesDoNotStartAndFkHearsNothing() throws Exception {
+        Path routes = Files.createDirectories(otherData.resolve("routes"));
+        try (var shipped = Files.list(Path.of("routes"))) {
+            for (Path file : shipped.toList()) {
+                Files.copy(file, routes.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(routes.resolve("rogue.camel.yaml"), """
+                - route:
+                    id: rogue
+                    from:
+                      uri: timer:rogue?period=10
+                      steps:
+                        - to: "{{lefi.url}}/v2/onlinefragor?httpMethod=POST"
+                """);
+        BundleProcess bundle = BundleProcess.start(data, sandbox, Map.of(
+                "camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml"));
+        assertThat(bundle.exitCode(Duration.ofSeconds(60))).isEqualTo(1);
+        assertThat(bundle.log()).contains("calls FK outside the lanes: " + routes.resolve("rogue.camel.yaml")
+                + " line 6 (route rogue)");
+        assertThat(sandbox.judge().calls(se.lefileka.sandbox.Budget.ONLINE)).isZero();
     }
 
     @Test
