@@ -172,15 +172,17 @@ public class RouteReload extends ServiceSupport {
         Set<String> touched = new TreeSet<>(changed);
         touched.addAll(removed);
 
-        List<String> problems = check(texts);
+        List<String> problems;
+        try {
+            problems = check(texts);
+        } catch (Exception e) {
+            problems = List.of("the check could not run: " + e.getMessage());
+        }
         if (problems.isEmpty()) {
             problems = unnamedRoutes(changed, texts);
         }
         if (!problems.isEmpty()) {
-            refusal = new Refusal(OffsetDateTime.now(clock), touched, problems);
-            refusedState = state;
-            LOG.error("Route change refused ({}): {}; the routes as before keep running", String.join(", ", touched),
-                    String.join("; ", problems));
+            refuse(touched, state, problems, "the routes as before keep running");
             return;
         }
 
@@ -193,11 +195,19 @@ public class RouteReload extends ServiceSupport {
         for (String name : stopping) {
             stopped.put(name, stopAndRemove(routeIds.getOrDefault(name, Set.of())));
         }
-        List<Resource> resources = reloaded.stream()
-                .sorted(Comparator.comparing((String name) -> !declaresTemplates(texts.get(name))))
-                .map(name -> ResourceHelper.fromBytes(folder.location(name), texts.get(name))).toList();
-        if (!resources.isEmpty()) {
-            load(resources);
+        try {
+            load(resources(reloaded, texts));
+        } catch (Exception e) {
+            // what started of the new text stops again, and the text as before runs again
+            for (String name : reloaded) {
+                stopAndRemove(idsIn(name, texts.get(name)));
+            }
+            Set<String> before = new TreeSet<>(stopping);
+            before.retainAll(applied.keySet());
+            load(resources(before, applied));
+            refuse(touched, state, List.of("the routes could not start: " + e.getMessage()),
+                    "the routes as before were started again");
+            return;
         }
         for (String name : stopping) {
             byte[] before = applied.get(name);
@@ -223,11 +233,26 @@ public class RouteReload extends ServiceSupport {
         refusedState = null;
     }
 
+    private void refuse(Set<String> files, Map<String, String> state, List<String> problems, String outcome) {
+        refusal = new Refusal(OffsetDateTime.now(clock), files, problems);
+        refusedState = state;
+        LOG.error("Route change refused ({}): {}; {}", String.join(", ", files), String.join("; ", problems), outcome);
+    }
+
+    /** The files' texts as resources at the files' own locations, those declaring templates first. */
+    private List<Resource> resources(Set<String> names, Map<String, byte[]> texts) {
+        return names.stream().sorted(Comparator.comparing((String name) -> !declaresTemplates(texts.get(name))))
+                .map(name -> ResourceHelper.fromBytes(folder.location(name), texts.get(name))).toList();
+    }
+
     /**
      * Loads the files' route configurations, templates, routes and templated routes into the
      * running context (as Camel's own reload does, and its templated routes too), starting them.
      */
     private void load(List<Resource> resources) throws Exception {
+        if (resources.isEmpty()) {
+            return;
+        }
         Collection<RoutesBuilder> builders = PluginHelper.getRoutesLoader(context).findRoutesBuilders(resources);
         for (RoutesBuilder builder : builders) {
             if (builder instanceof RouteConfigurationsBuilder configurations) {

@@ -39,7 +39,7 @@ class StrayFkCallsIT extends BundleTestSupport {
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> Folders.names(data.resolve("outbox/online")).size() == 4
-                && sandbox.judge().calls(Budget.ONLINE) >= 12);
+                && sandbox.judge().calls(Budget.ONLINE) >= 8);
 
         assertThat(sandbox.onlineAnswers()).as("the lane's queries, answered").isGreaterThanOrEqualTo(4);
         assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();

@@ -27,12 +27,12 @@ import se.lefileka.support.RunningBundle;
 @SlaJudged
 class MassLaneIT extends BundleTestSupport {
 
-    /** 2000 rows in groups of 100: 20 chunks, one submission each. */
+    /** 1200 rows in groups of 100: 12 chunks, one submission each. */
     // the reconciler looks often: a batch whose tally missed an event across the restart is completed from its chunks
     private static final Map<String, String> SMALL_CHUNKS = Map.of("lefi.mass.chunk-size", "100",
             "lefi.mass.reconcile-millis", "5000");
-    private static final int CHUNKS = 20;
-    private final MassRows rows = MassRows.of(2000, 33);
+    private static final int CHUNKS = 12;
+    private final MassRows rows = MassRows.of(1200, 33);
 
     @Test
     void aBatchStoppedBetweenSubmissionsAndWithCasesPendingCompletesAfterARestart() throws Exception {
@@ -53,7 +53,7 @@ class MassLaneIT extends BundleTestSupport {
         BundleProcess killed = BundleProcess.start(data, sandbox, SMALL_CHUNKS);
         Path inbox = Files.createDirectories(data.resolve("inbox/mass"));
         Folders.drop(inbox, "killed.csv", rows.csv());
-        await().atMost(Duration.ofSeconds(90)).until(() -> sandbox.massSubmissions() >= 7);
+        await().atMost(Duration.ofSeconds(90)).until(() -> sandbox.massSubmissions() >= 5);
         killed.kill();
         assertThat(sandbox.massSubmissions()).as("killed between submissions").isLessThan(CHUNKS);
 
