@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.lefileka.support.RouteEdits;
 
 /** Every file in routes/ parses and refers only to what exists; a broken edit is reported. */
 class RouteCheckIT {
@@ -53,18 +54,9 @@ class RouteCheckIT {
     @Test
     void aRouteThatCallsFkItselfIsRefusedWithItsFileAndLine() throws Exception {
         copyRoutes();
-        Files.writeString(edited.resolve("rogue.camel.yaml"), """
-                - route:
-                    id: rogue-poll
-                    from:
-                      uri: timer:rogue?period=10
-                      steps:
-                        - setBody:
-                            constant: "{}"
-                        - to: "{{lefi.url}}/v2/onlinefragor?httpMethod=POST"
-                """);
+        Files.writeString(edited.resolve("rogue.camel.yaml"), RouteEdits.callingFkItself("rogue-poll"));
         assertThat(RouteCheck.check(edited)).singleElement().asString().startsWith("calls FK outside the lanes: "
-                + edited.resolve("rogue.camel.yaml") + " line 8 (route rogue-poll)");
+                + edited.resolve("rogue.camel.yaml") + " line 6 (route rogue-poll)");
 
         Files.writeString(edited.resolve("rogue.camel.yaml"), """
                 - route:
@@ -131,14 +123,7 @@ class RouteCheckIT {
     @Test
     void theCheckerOnItsOwnExitsWith1OnARefusal() throws Exception {
         copyRoutes();
-        Files.writeString(edited.resolve("rogue.camel.yaml"), """
-                - route:
-                    id: rogue
-                    from:
-                      uri: timer:rogue
-                      steps:
-                        - to: "{{leka.url}}/v2/prenumerationer"
-                """);
+        Files.writeString(edited.resolve("rogue.camel.yaml"), RouteEdits.callingFkItself("rogue"));
         Process checker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), RouteCheck.class.getName(), edited.toString())
                 .redirectErrorStream(true).start();
@@ -150,20 +135,7 @@ class RouteCheckIT {
     @Test
     void aJmsIntakeForAnotherQueueThroughTheIntakeIsSound() throws Exception {
         copyRoutes();
-        Files.writeString(edited.resolve("legacy.camel.yaml"), """
-                - templatedRoute:
-                    routeTemplateRef: jms-intake
-                    routeId: legacy-online-jms
-                    parameters:
-                      - name: queue
-                        value: legacy.online.requests
-                      - name: responses
-                        value: "{{lefi.online.responses-queue}}"
-                      - name: kind
-                        value: online
-                      - name: next
-                        value: online-message
-                """);
+        Files.writeString(edited.resolve("legacy.camel.yaml"), RouteEdits.jmsIntake("legacy-online-jms", "legacy.online.requests"));
         assertThat(RouteCheck.check(edited)).isEmpty();
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.lefileka.support.BundleProcess;
 import se.lefileka.support.BundleTestSupport;
+import se.lefileka.support.RouteEdits;
 import se.lefileka.support.RunningBundle;
 
 /** Settings that cannot work stop the bundle at start with a non-zero exit, naming each key. */
@@ -44,14 +45,7 @@ class StartupSettingsIT extends BundleTestSupport {
                 Files.copy(file, routes.resolve(file.getFileName()));
             }
         }
-        Files.writeString(routes.resolve("rogue.camel.yaml"), """
-                - route:
-                    id: rogue
-                    from:
-                      uri: timer:rogue?period=10
-                      steps:
-                        - to: "{{lefi.url}}/v2/onlinefragor?httpMethod=POST"
-                """);
+        Files.writeString(routes.resolve("rogue.camel.yaml"), RouteEdits.callingFkItself("rogue"));
         BundleProcess bundle = BundleProcess.start(data, sandbox, Map.of(
                 "camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml"));
         assertThat(bundle.exitCode(Duration.ofSeconds(60))).isEqualTo(1);

@@ -29,6 +29,7 @@ import se.lefileka.support.Folders;
 import se.lefileka.support.Notifications;
 import se.lefileka.support.Persons;
 import se.lefileka.support.Queries;
+import se.lefileka.support.RouteEdits;
 import se.lefileka.support.RunningBundle;
 
 /**
@@ -97,7 +98,7 @@ class RouteChangesIT {
 
     @Test
     void aJmsIntakeForAnotherQueueTakesItsQueries() throws Exception {
-        Files.writeString(routes.resolve("legacy-intake.camel.yaml"), legacyIntake("legacy-online-jms", "legacy.online"));
+        Files.writeString(routes.resolve("legacy-intake.camel.yaml"), RouteEdits.jmsIntake("legacy-online-jms", "legacy.online"));
         awaitApplied("legacy-intake.camel.yaml", "added");
 
         try (JMSContext jms = bundle.jmsClient().createContext()) {
@@ -132,7 +133,7 @@ class RouteChangesIT {
     @Test
     void aRouteRemovedAgainStopsTakingItsQueueAndTheOthersRunOn() throws Exception {
         Path intake = routes.resolve("short-lived.camel.yaml");
-        Files.writeString(intake, legacyIntake("short-lived-jms", "short.lived"));
+        Files.writeString(intake, RouteEdits.jmsIntake("short-lived-jms", "short.lived"));
         awaitApplied("short-lived.camel.yaml", "added");
         assertThat(bundle.context().getRoute("short-lived-jms")).isNotNull();
 
@@ -178,38 +179,13 @@ class RouteChangesIT {
         assertThat(BundleHttp.healthCheck(bundle, "routes").path("message").asText()).doesNotContain("refused");
 
         // a route of its own calling FK: refused by its rule, never started
-        Files.writeString(routes.resolve("rogue.camel.yaml"), """
-                - route:
-                    id: rogue
-                    from:
-                      uri: timer:rogue?period=50
-                      steps:
-                        - to: "{{lefi.url}}/v2/onlinefragor?httpMethod=POST"
-                """);
+        Files.writeString(routes.resolve("rogue.camel.yaml"), RouteEdits.callingFkItself("rogue"));
         await().atMost(Duration.ofSeconds(60)).until(() -> reload.refusal() != null);
         assertThat(reload.refusal().problems()).singleElement().asString()
                 .startsWith("calls FK outside the lanes: " + routes.resolve("rogue.camel.yaml") + " line 6 (route rogue)");
         assertThat(bundle.context().getRoute("rogue")).isNull();
         Files.delete(routes.resolve("rogue.camel.yaml"));
         await().atMost(Duration.ofSeconds(30)).until(() -> reload.refusal() == null);
-    }
-
-    /** A JMS intake of online queries from the queue, answered to the request's reply destination. */
-    private static String legacyIntake(String routeId, String queue) {
-        return """
-                - templatedRoute:
-                    routeTemplateRef: jms-intake
-                    routeId: %s
-                    parameters:
-                      - name: queue
-                        value: %s
-                      - name: responses
-                        value: "{{lefi.online.responses-queue}}"
-                      - name: kind
-                        value: online
-                      - name: next
-                        value: online-message
-                """.formatted(routeId, queue);
     }
 
     private void awaitApplied(String file, String kind) {
