@@ -24,20 +24,12 @@ final class ReadToTheEnd extends HttpEntityWrapper {
             content = new FilterInputStream(super.getContent()) {
                 @Override
                 public int read() throws IOException {
-                    int read = super.read();
-                    if (read < 0) {
-                        end();
-                    }
-                    return read;
+                    return endedAt(super.read());
                 }
 
                 @Override
                 public int read(byte[] buffer, int offset, int length) throws IOException {
-                    int read = super.read(buffer, offset, length);
-                    if (read < 0) {
-                        end();
-                    }
-                    return read;
+                    return endedAt(super.read(buffer, offset, length));
                 }
 
                 @Override
@@ -60,6 +52,14 @@ final class ReadToTheEnd extends HttpEntityWrapper {
         } finally {
             end();
         }
+    }
+
+    /** What a read returned: at the end (-1), the body has been read. */
+    private int endedAt(int read) {
+        if (read < 0) {
+            end();
+        }
+        return read;
     }
 
     private synchronized void end() {
