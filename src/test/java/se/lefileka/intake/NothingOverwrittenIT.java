@@ -62,7 +62,10 @@ class NothingOverwrittenIT extends BundleTestSupport {
     void anAuditExportOfANameAlreadyInTheOutboxGetsADistinctName() throws Exception {
         Path outbox = data.resolve("outbox/audit");
         Folders.drop(bundle.dir("inbox/audit"), "all.json", "{}");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(outbox.resolve("all.csv")));
+        // the next request of that name once the first has left the inbox (a file moved over one
+        // still being read would be archived with it, unread)
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(outbox.resolve("all.csv"))
+                && !Files.exists(data.resolve("inbox/audit/all.json")));
         Files.writeString(outbox.resolve("all.csv"), "kept");
         Folders.drop(bundle.dir("inbox/audit"), "all.json", "{}");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(outbox.resolve("all-2.csv")));
