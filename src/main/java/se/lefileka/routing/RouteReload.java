@@ -1,6 +1,7 @@
 package se.lefileka.routing;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -326,7 +327,7 @@ public class RouteReload extends ServiceSupport {
     }
 
     private static boolean declaresTemplates(byte[] text) {
-        return text != null && TEMPLATES_OR_CONFIGURATIONS.matcher(new String(text, java.nio.charset.StandardCharsets.UTF_8)).find();
+        return text != null && TEMPLATES_OR_CONFIGURATIONS.matcher(new String(text, StandardCharsets.UTF_8)).find();
     }
 
     private static Map<String, String> hashes(Map<String, byte[]> texts) {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.BeanDefinition;
 import org.apache.camel.model.EnrichDefinition;
+import org.apache.camel.model.ExpressionNode;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.PollEnrichDefinition;
 import org.apache.camel.model.ProcessorDefinition;
@@ -172,7 +173,7 @@ public final class RouteRules {
         }
         if (step instanceof RecipientListDefinition<?> || step instanceof EnrichDefinition
                 || step instanceof PollEnrichDefinition || step instanceof RoutingSlipDefinition<?>) {
-            var expression = ((org.apache.camel.model.ExpressionNode) step).getExpression();
+            var expression = ((ExpressionNode) step).getExpression();
             return expression == null || expression.getExpression() == null ? List.of()
                     : List.of(expression.getExpression().split(","));
         }
