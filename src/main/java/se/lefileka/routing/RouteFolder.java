@@ -66,17 +66,6 @@ public record RouteFolder(Path dir, String glob) {
         return "file:" + dir.resolve(name);
     }
 
-    /** The name of the route file at a location Camel gives, or null when it is not one of this folder's. */
-    public String nameAt(String location) {
-        if (location == null || !location.startsWith("file:")) {
-            return null;
-        }
-        Path path = Path.of(location.substring("file:".length()));
-        boolean here = path.getParent() == null ? dir.equals(Path.of(".")) || dir.toString().isEmpty()
-                : path.getParent().toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize());
-        return here ? path.getFileName().toString() : null;
-    }
-
     /** A text's SHA-256, in hex. */
     public static String hash(byte[] text) {
         try {

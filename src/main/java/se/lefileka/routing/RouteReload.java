@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * Applies the operators' route changes while the bundle runs ({@code bundle.routes.reload}):
  * watches the routes' folder, waits until every route file is stable (unchanged for
  * {@code bundle.inbox.stable-millis}, as the inboxes do), checks the folder as it is then with
- * {@link RouteRulesCheck the route checker} and, only when it passes, applies it file by file: the
+ * {@link FolderCheck the route check} and, only when it passes, applies it file by file: the
  * routes of a changed or removed file stop gracefully (what they hold finishes, or goes back to
  * its queue) and are removed, the file's new routes are added and started; the routes of every
  * other file keep running. A change to a route template or route configuration applies to every
@@ -56,7 +56,7 @@ public class RouteReload extends ServiceSupport {
             Pattern.compile("(?m)^-\\s+(routeTemplate|routeConfiguration)\\s*:");
 
     /** Checks a folder of routes with the bundle's settings; returns the problems, empty when none. */
-    public interface RouteRulesCheck {
+    public interface FolderCheck {
         List<String> check(Path routes, Properties settings) throws IOException;
     }
 
@@ -66,7 +66,7 @@ public class RouteReload extends ServiceSupport {
 
     private final CamelContext context;
     private final RouteFolder folder;
-    private final RouteRulesCheck checker;
+    private final FolderCheck checker;
     private final Function<CamelContext, Properties> settings;
     private final RouteChangeLog changes;
     private final Clock clock;
@@ -83,7 +83,7 @@ public class RouteReload extends ServiceSupport {
     private volatile Refusal refusal;
     private volatile int checks;
 
-    public RouteReload(CamelContext context, RouteFolder folder, RouteRulesCheck checker,
+    public RouteReload(CamelContext context, RouteFolder folder, FolderCheck checker,
                        Function<CamelContext, Properties> settings, RouteChangeLog changes, Clock clock,
                        long stableMillis) {
         this.context = context;
