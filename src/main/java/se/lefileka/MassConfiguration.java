@@ -63,11 +63,15 @@ public class MassConfiguration implements CamelConfiguration {
 
     /** When to poll a mass case: learned from how long FK takes cases, kept in the database. */
     @BindToRegistry(lazy = true)
-    public MassPace massPace(DataSource dataSource, @PropertyInject("lefi.api.version") String version,
+    public MassPace massPace(DataSource dataSource, MassBatches batches,
+                             @PropertyInject("lefi.api.version") String version,
                              @PropertyInject("lefi.mass.first-poll-millis") long firstPollMillis,
-                             @PropertyInject("lefi.mass.max-poll-millis") long maxPollMillis) {
+                             @PropertyInject("lefi.mass.max-poll-millis") long maxPollMillis,
+                             @PropertyInject("lane.mass.per-second") int callsPerWindow,
+                             @PropertyInject("lane.mass.window-millis") long windowMillis) {
         // case ages on the wall clock, as the broker schedules: the same on every node and across restarts
-        return new MassPace(dataSource, Clock.systemUTC(), version, firstPollMillis, maxPollMillis);
+        return new MassPace(dataSource, batches, Clock.systemUTC(), version, firstPollMillis, maxPollMillis,
+                Math.max(1, windowMillis / Math.max(1, callsPerWindow)));
     }
 
     @BindToRegistry(lazy = true)

@@ -120,6 +120,13 @@ public class MassBatches {
         return !state.isEmpty() && ChunkState.valueOf(state.get(0)) == ChunkState.NEW;
     }
 
+    /** How many chunks of unfinished batches are still to be submitted (made or queued, not yet taken by FK). */
+    public int chunksToSubmit() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM mass_chunk c JOIN mass_batch b ON b.id = c.batch_id "
+                        + "WHERE b.state <> ? AND c.state IN (?, ?)", Integer.class, MassBatch.State.DONE.name(),
+                ChunkState.NEW.name(), ChunkState.QUEUED.name());
+    }
+
     public void chunkQueued(MassChunk chunk) throws SQLException {
         update("UPDATE mass_chunk SET state = ? WHERE batch_id = ? AND chunk_no = ? AND state = ?",
                 ChunkState.QUEUED.name(), chunk.batchId(), chunk.number(), ChunkState.NEW.name());

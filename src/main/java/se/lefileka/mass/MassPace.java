@@ -28,9 +28,14 @@ import se.lefileka.message.Headers;
  * poll's time and the cap). Until a first case has been seen, one case (the probe) is polled,
  * doubling its waits; the other cases' polls wait until the probe tells how long FK takes.
  * <p>
+ * Submissions go first: while chunks of any batch wait to be submitted ({@code mass_chunk}, on
+ * every node), no poll but the probe's takes a turn of the budget, however due it is; polls are
+ * made once the submissions are, while the last cases are still worked on. A batch then ends about
+ * when its last case is ready, and no later than its calls take at the budget's rate. Only a case
+ * left unpolled for {@link #LONGEST_HOLD_MILLIS} (FK keeps a case three days) is polled before.
+ * <p>
  * The mass lane asks {@link #notYetDue} before a poll takes a turn of the budget: a poll that
- * is not likely to find its case ready goes back on the queue, and the submissions waiting
- * behind it go first.
+ * is not due goes back on the queue, held until it may be ({@link #holdBack}).
  * <p>
  * Case ages are on the wall clock (as the broker schedules), so that they mean the same on every
  * node and across restarts.
@@ -46,24 +51,41 @@ public class MassPace implements LanePace {
     static final String POLL = "lefi-mass-poll";
     /** How long past its due time the probe may be silent before another case probes. */
     private static final long PROBE_SILENCE_MILLIS = 60_000;
+    /** The longest a case waits unpolled for submissions to be made (FK keeps a case 72 hours). */
+    static final long LONGEST_HOLD_MILLIS = 24 * 3_600_000L;
+    /** How often the chunks waiting to be submitted are counted, at most. */
+    private static final long COUNT_MILLIS = 500;
+    /** The shortest a poll is held back, so that held polls never circle the queue. */
+    private static final long SHORTEST_HOLD_MILLIS = 1_000;
 
     private final JdbcTemplate jdbc;
+    private final MassBatches batches;
     private final Clock clock;
     private final String apiVersion;
     private final long firstPollMillis;
     private final long maxPollMillis;
+    private final long millisPerCall;
     private Long readyMillis;
     private boolean loaded;
     private String probe;
     private long probeDue;
+    private int chunksToSubmit;
+    private long nextCount;
 
-    public MassPace(DataSource dataSource, Clock clock, String apiVersion, long firstPollMillis, long maxPollMillis) {
+    /**
+     * @param millisPerCall how long the budget takes a call at its rate (window over calls a window),
+     *                      to tell how long the chunks waiting take to submit
+     */
+    public MassPace(DataSource dataSource, MassBatches batches, Clock clock, String apiVersion, long firstPollMillis,
+                    long maxPollMillis, long millisPerCall) {
         if (firstPollMillis < 1 || maxPollMillis < firstPollMillis) {
             throw new IllegalArgumentException("lefi.mass.first-poll-millis is above 0 and lefi.mass.max-poll-millis "
                     + "no less, not " + firstPollMillis + " and " + maxPollMillis);
         }
         this.jdbc = new JdbcTemplate(dataSource);
+        this.batches = batches;
         this.clock = clock;
+        this.millisPerCall = millisPerCall;
         this.apiVersion = apiVersion;
         this.firstPollMillis = firstPollMillis;
         this.maxPollMillis = maxPollMillis;
@@ -143,14 +165,18 @@ public class MassPace implements LanePace {
         }
     }
 
+    /**
+     * Whether the poll waits: while nothing is learned, unless it is the probe's; then while chunks
+     * wait to be submitted; then, for a first poll FK gave no time for, until the learned time.
+     */
     @Override
     public boolean notYetDue(Exchange exchange) {
         Message message = exchange.getMessage();
-        if (!POLL.equals(message.getHeader(Headers.CALL)) || message.getHeader(Headers.CASE_OPENED) == null
-                || Boolean.TRUE.equals(message.getHeader(Headers.POLL_TIME_FROM_FK, Boolean.class))) {
+        if (!POLL.equals(message.getHeader(Headers.CALL)) || message.getHeader(Headers.CASE_OPENED) == null) {
             return false;
         }
         int pending = message.getHeader(Headers.POLLS_PENDING, 0, Integer.class);
+        boolean timeFromFk = Boolean.TRUE.equals(message.getHeader(Headers.POLL_TIME_FROM_FK, Boolean.class));
         long now = clock.millis();
         if (message.getHeader(Headers.CASE_OPENED, Long.class) > now) {
             // opened by a node whose clock is ahead: its age is unknown, so it is not held
@@ -158,29 +184,50 @@ public class MassPace implements LanePace {
         }
         synchronized (this) {
             load();
-            if (readyMillis != null) {
-                return pending == 0 && age(message) < readyMillis;
+            if (readyMillis == null) {
+                if (probe == null || isProbe(message) || now > probeDue + PROBE_SILENCE_MILLIS) {
+                    probe = message.getHeader(Headers.CASE, String.class);
+                    probeDue = now;
+                    return false;
+                }
+                return true;
             }
-            if (probe == null || isProbe(message) || now > probeDue + PROBE_SILENCE_MILLIS) {
-                probe = message.getHeader(Headers.CASE, String.class);
-                probeDue = now;
-                return false;
+            long age = age(message);
+            if (age < LONGEST_HOLD_MILLIS && chunksToSubmit(now) > 0) {
+                return true;
             }
-            return true;
+            return !timeFromFk && pending == 0 && age < readyMillis;
         }
     }
 
+    /** Holds the poll until the probe's next poll, or until the chunks waiting are submitted, or until its time. */
     @Override
     public void holdBack(Exchange exchange) {
         Message message = exchange.getMessage();
         long now = clock.millis();
         long due;
         synchronized (this) {
-            due = readyMillis != null ? message.getHeader(Headers.CASE_OPENED, Long.class) + readyMillis
-                    : Math.max(probeDue, now) + 1000;
+            if (readyMillis == null) {
+                due = Math.max(probeDue, now) + SHORTEST_HOLD_MILLIS;
+            } else {
+                due = message.getHeader(Headers.CASE_OPENED, Long.class) + readyMillis;
+                int waiting = chunksToSubmit(now);
+                if (waiting > 0) {
+                    due = Math.max(due, now + Math.max(SHORTEST_HOLD_MILLIS, waiting * millisPerCall));
+                }
+            }
         }
         // the broker schedules by its own (wall) clock, not the bundle's
         message.setHeader(LaneRetry.SCHEDULED_DELIVERY, System.currentTimeMillis() + Math.max(0, due - now));
+    }
+
+    /** The chunks of unfinished batches still to be submitted, counted at most every {@link #COUNT_MILLIS}. */
+    private int chunksToSubmit(long now) {
+        if (now >= nextCount || now < nextCount - COUNT_MILLIS) {
+            chunksToSubmit = batches.chunksToSubmit();
+            nextCount = now + COUNT_MILLIS;
+        }
+        return chunksToSubmit;
     }
 
     private boolean isProbe(Message message) {

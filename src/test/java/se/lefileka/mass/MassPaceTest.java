@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -24,9 +25,12 @@ class MassPaceTest {
 
     private static final long FIRST_POLL = 2_000;
     private static final long CAP = 600_000;
+    /** The SLA's mass budget: 2 calls in 1030 ms. */
+    private static final long MILLIS_PER_CALL = 515;
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final StoppedClock clock = new StoppedClock();
     private DataSource database;
+    private MassBatches batches;
     private MassPace pace;
 
     @BeforeEach
@@ -34,7 +38,12 @@ class MassPaceTest {
         Database migrated = new Database("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         migrated.migrate();
         database = migrated.dataSource();
-        pace = new MassPace(database, clock, "v2", FIRST_POLL, CAP);
+        batches = new MassBatches(database, clock);
+        pace = pace("v2");
+    }
+
+    private MassPace pace(String apiVersion) {
+        return new MassPace(database, batches, clock, apiVersion, FIRST_POLL, CAP, MILLIS_PER_CALL);
     }
 
     @Test
@@ -134,9 +143,76 @@ class MassPaceTest {
     @Test
     void aRestartKeepsTheLearnedTime() {
         learn(45_000);
-        MassPace restarted = new MassPace(database, clock, "v2", FIRST_POLL, CAP);
-        assertThat(restarted.readyMillis()).isEqualTo(45_000);
-        assertThat(new MassPace(database, clock, "v1", FIRST_POLL, CAP).readyMillis()).as("per API version").isNull();
+        assertThat(pace("v2").readyMillis()).isEqualTo(45_000);
+        assertThat(pace("v1").readyMillis()).as("per API version").isNull();
+    }
+
+    @Test
+    void whileChunksWaitToBeSubmittedNoPollIsMadeHoweverDueAndItIsHeldUntilTheyAreSubmitted() throws Exception {
+        learn(30_000);
+        Exchange ready = accepted("ready");
+        Exchange toldWhen = accepted("told-when");
+        later(40_000);
+        pace.pending(MassReply.pending(null, 5), toldWhen);
+        later(5_000);
+        List<MassChunk> waiting = chunksWaiting("waiting", 10);
+
+        assertThat(pace.notYetDue(poll(ready))).as("a case past its learned time").isTrue();
+        assertThat(pace.notYetDue(poll(toldWhen))).as("a case past FK's Retry-After").isTrue();
+        pace.holdBack(ready);
+        assertThat(heldFor(ready)).as("about as long as ten submissions take at the budget's rate")
+                .isBetween(10 * MILLIS_PER_CALL - 500, 10 * MILLIS_PER_CALL + 500);
+
+        for (MassChunk chunk : waiting.subList(0, 9)) {
+            batches.chunkSubmitted(chunk.withArendeId("case-" + chunk.number()));
+        }
+        later(500);
+        pace.holdBack(ready);
+        assertThat(heldFor(ready)).as("never less than a second: held polls do not circle the queue")
+                .isBetween(500L, 1_000L);
+
+        batches.chunkSubmitted(waiting.get(9).withArendeId("case-last"));
+        later(500);
+        assertThat(pace.notYetDue(poll(ready))).as("every chunk submitted").isFalse();
+        assertThat(pace.notYetDue(poll(toldWhen))).isFalse();
+    }
+
+    @Test
+    void chunksOfABatchThatEndedHoldNoPoll() throws Exception {
+        learn(30_000);
+        Exchange ready = accepted("ready");
+        later(40_000);
+        List<MassChunk> waiting = chunksWaiting("ended", 3);
+        batches.done(waiting.get(0).batchId());
+        assertThat(pace.notYetDue(poll(ready))).isFalse();
+    }
+
+    @Test
+    void theProbeIsNotHeldForSubmissionsNorACaseLeftUnpolledForADay() throws Exception {
+        chunksWaiting("waiting", 10);
+        Exchange probe = accepted("probe");
+        later(FIRST_POLL);
+        assertThat(pace.notYetDue(poll(probe))).as("the probe tells how long FK takes").isFalse();
+        pace.answered(poll(probe));
+        assertThat(pace.readyMillis()).isEqualTo(FIRST_POLL);
+
+        Exchange old = accepted("old");
+        later(MassPace.LONGEST_HOLD_MILLIS);
+        assertThat(pace.notYetDue(poll(old))).as("a day unpolled").isFalse();
+    }
+
+    /** A batch of that name whose chunks are queued on the mass lane, not yet submitted. */
+    private List<MassChunk> chunksWaiting(String name, int count) throws Exception {
+        MassBatch batch = batches.create(name, "file", "file", name, null, null);
+        List<MassChunk> chunks = new ArrayList<>();
+        for (int number = 1; number <= count; number++) {
+            MassChunk chunk = new MassChunk(batch.id(), number, UUID.randomUUID().toString(), "HANDLAGGNING", null,
+                    List.of());
+            assertThat(batches.chunkMade(chunk)).isTrue();
+            batches.chunkQueued(chunk);
+            chunks.add(chunk);
+        }
+        return chunks;
     }
 
     /** Teaches the pace that FK took this long on a first case. */

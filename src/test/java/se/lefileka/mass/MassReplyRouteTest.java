@@ -59,7 +59,7 @@ class MassReplyRouteTest extends RouteFileTestSupport {
         Clock clock = Clock.systemUTC();
         batches = new MassBatches(database.dataSource(), clock);
         registry.bind("massCases", new MassCases(JSON, batches, new BatchFiles(data, JSON), clock, "v2"));
-        pace = new MassPace(database.dataSource(), clock, "v2", FIRST_POLL_MILLIS, 600_000);
+        pace = new MassPace(database.dataSource(), batches, clock, "v2", FIRST_POLL_MILLIS, 600_000, 515);
         registry.bind("massPace", pace);
         registry.bind("massReconcile", new MassReconcile(JSON, batches));
         registry.bind("auditLog", auditLog(database));

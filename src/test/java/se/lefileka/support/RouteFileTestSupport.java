@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.spi.Registry;
@@ -26,6 +27,7 @@ import se.lefileka.database.Database;
 import se.lefileka.intake.FileNames;
 import se.lefileka.lane.LaneGate;
 import se.lefileka.lane.LanePace;
+import se.lefileka.mass.MassBatches;
 import se.lefileka.mass.MassPace;
 import se.lefileka.lane.LaneRetry;
 import se.lefileka.operations.FkCalls;
@@ -106,7 +108,8 @@ public abstract class RouteFileTestSupport extends CamelTestSupport {
             throws Exception {
         Clock clock = Clock.systemUTC();
         registry.bind("everyCallDue", LanePace.EVERY_CALL_DUE);
-        registry.bind("massPace", new MassPace(inMemoryDatabase().dataSource(), clock, "v2", 2000, 600_000));
+        DataSource database = inMemoryDatabase().dataSource();
+        registry.bind("massPace", new MassPace(database, new MassBatches(database, clock), clock, "v2", 2000, 600_000, 515));
         registry.bind("onlineGate", new LaneGate("Online", onlineHours, clock, 1000, Duration.ZERO, true));
         registry.bind("massGate", new LaneGate("Mass", OpeningSchedule.ALWAYS, clock, 1000, Duration.ZERO, true));
         registry.bind("laneRetry", new LaneRetry(clock, retryFor, Duration.ofSeconds(1), Duration.ofSeconds(60)));
