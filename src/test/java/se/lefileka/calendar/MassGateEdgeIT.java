@@ -1,0 +1,79 @@
+package se.lefileka.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import se.lefileka.sandbox.Budget;
+import se.lefileka.support.BundleTestSupport;
+import se.lefileka.support.SlaJudged;
+import se.lefileka.support.Folders;
+import se.lefileka.support.MassRows;
+import se.lefileka.support.RunningBundle;
+import se.lefileka.support.TestClock;
+
+/**
+ * At the instant FK's mass service closes, on the SLA's own limits: a running batch stops calling,
+ * and calls already waiting on the throttle do not start after it; both go on at the next opening.
+ */
+@SlaJudged
+class MassGateEdgeIT extends BundleTestSupport {
+
+    private final MassRows rows = MassRows.of(300, 0);
+    /** 20 chunks of 5: more than the five mass threads can have on the throttle at once. */
+    private final MassRows fewRows = MassRows.of(100, 0);
+    private final Map<String, String> smallChunks = Map.of("lefi.mass.chunk-size", "100");
+
+    @Test
+    void aRunningBatchStopsCallingAtClosingTimeAndResumesAtTheNextOpening() throws Exception {
+        // FK works on a case longer than the bundle has before closing (its start included): none is answered before it
+        sandbox.massWork(Duration.ofSeconds(20));
+        TestClock clock = TestClock.at("2026-11-24T21:29:50");
+        bundle = RunningBundle.start(data, sandbox, smallChunks, clock);
+        Folders.drop(bundle.dir("inbox/mass"), "kvall.csv", rows.csv());
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.massSubmissions() >= 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !clock.instant().isBefore(at("2026-11-24T21:30:00.5")));
+        long callsAtClosing = sandbox.judge().calls(Budget.MASS);
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                .until(() -> sandbox.judge().calls(Budget.MASS) == callsAtClosing);
+        assertThat(Files.exists(data.resolve("outbox/mass/kvall.summary.json"))).isFalse();
+
+        clock.set("2026-11-25T07:00");
+        assertCompletes("kvall");
+    }
+
+    @Test
+    void callsWaitingOnTheThrottleAtClosingTimeNeverStartAfterIt() throws Exception {
+        TestClock clock = TestClock.at("2026-11-24T21:29:52");
+        sandboxOn(clock);
+        bundle = RunningBundle.start(data, sandbox, Map.of("lefi.mass.chunk-size", "5"), clock);
+        Folders.drop(bundle.dir("inbox/mass"), "sent.csv", fewRows.csv());
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.judge().calls(Budget.MASS) >= 5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !clock.instant().isBefore(at("2026-11-24T21:30:04")));
+
+        assertThat(sandbox.callsFrom(Budget.MASS, at("2026-11-24T21:30:00"))).as("mass calls after closing").isZero();
+        assertThat(Files.exists(data.resolve("outbox/mass/sent.summary.json"))).isFalse();
+        clock.set("2026-11-25T07:00");
+        assertCompletes("sent", fewRows);
+    }
+
+    private void assertCompletes(String batch) throws Exception {
+        assertCompletes(batch, rows);
+    }
+
+    private void assertCompletes(String batch, MassRows rows) throws Exception {
+        Path summary = data.resolve("outbox/mass/" + batch + ".summary.json");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(summary));
+        Path results = data.resolve("outbox/mass/" + batch + ".jsonl");
+        assertThat(Files.readAllLines(results)).hasSize(rows.rows().size());
+        assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
+    }
+
+    private static java.time.Instant at(String stockholmTime) {
+        return java.time.LocalDateTime.parse(stockholmTime).atZone(MassCalendar.STOCKHOLM).toInstant();
+    }
+}
