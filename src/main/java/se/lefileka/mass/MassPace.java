@@ -25,8 +25,9 @@ import se.lefileka.message.Headers;
  * its time (the budget was busy with submissions) teaches nothing: that it was ready by then says
  * nothing of whether it was ready by the learned time. After a {@code PAGAR}, the next poll comes
  * when FK's {@code Retry-After} says, else after a quarter of the case's age (between the first
- * poll's time and the cap). Until a first case has been seen, one case (the probe) is polled,
- * doubling its waits; the other cases' polls wait until the probe tells how long FK takes.
+ * poll's time and the cap). Until a first case has been seen, one case (the probe) is polled at
+ * ages doubling from the first poll's time; the other cases' polls wait until the probe tells how
+ * long FK takes.
  * <p>
  * Submissions go first: while chunks of any batch wait to be submitted ({@code mass_chunk}, on
  * every node), no poll but the probe's takes a turn of the budget, however due it is; polls are
@@ -128,7 +129,7 @@ public class MassPace implements LanePace {
                 learn(Math.round(readyMillis * Math.exp(STEP * QUANTILE)));
             }
             long delay = retryAfter != null ? Math.max(1000L, retryAfter * 1000L)
-                    : clamp(readyMillis == null ? age : age / 4);
+                    : clamp(readyMillis == null ? probeWait(age) : age / 4);
             if (isProbe(message)) {
                 probeDue = clock.millis() + delay;
             }
@@ -219,6 +220,21 @@ public class MassPace implements LanePace {
         }
         // the broker schedules by its own (wall) clock, not the bundle's
         message.setHeader(LaneRetry.SCHEDULED_DELIVERY, System.currentTimeMillis() + Math.max(0, due - now));
+    }
+
+    /**
+     * How long the probe waits after a {@code PAGAR}: until the next age of the doubling series
+     * (first poll, twice that, four times, ...) that is at least half as old again as the case. The
+     * series is the case's own, not the polls': a poll that came late (it waited its turn behind
+     * submissions) does not push the ones after it later, so the probe finds its case no later than
+     * twice the time FK took, however its polls were delayed.
+     */
+    private long probeWait(long age) {
+        long due = firstPollMillis;
+        while (due < age + age / 2 && due < maxPollMillis * 2) {
+            due *= 2;
+        }
+        return due - age;
     }
 
     /** The chunks of unfinished batches still to be submitted, counted at most every {@link #COUNT_MILLIS}. */

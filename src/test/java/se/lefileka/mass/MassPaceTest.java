@@ -72,6 +72,20 @@ class MassPaceTest {
     }
 
     @Test
+    void aProbePollThatCameLateDoesNotPushTheNextOnesLater() {
+        Exchange probe = accepted("late-probe");
+        later(FIRST_POLL);
+        assertThat(pace.notYetDue(poll(probe))).isFalse();
+        assertThat(pace.pending(MassReply.pending(null, null), probe)).isEqualTo(FIRST_POLL);
+        // its next poll, due at 4 s, waited its turn behind submissions until 20 s
+        later(18_000);
+        assertThat(pace.pending(MassReply.pending(null, null), probe)).as("on to 32 s, not 40 s")
+                .isEqualTo(12_000);
+        later(12_000);
+        assertThat(pace.pending(MassReply.pending(null, null), probe)).as("32 s: on to 64 s").isEqualTo(32_000);
+    }
+
+    @Test
     void aFirstPollThatFindsTheCaseStillWorkedOnRaisesTheTimeAndOneThatFindsItReadyLowersItALittle() {
         learn(60_000);
         Exchange slow = accepted("slow");
