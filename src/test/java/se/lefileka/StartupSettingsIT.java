@@ -65,12 +65,23 @@ class StartupSettingsIT extends BundleTestSupport {
     }
 
     @Test
-    void anEmptySystemPropertyMeansUnsetAsInThePropertiesFile() throws Exception {
+    void anEmptySystemPropertyMeansUnsetAndTheStartUpSummaryMasksEverySecret() throws Exception {
+        // one start-up (a whole bundle process) for both: empty FK URLs mean the embedded sandbox, as unset
+        // in the properties file would; and the summary of the settings shows no secret
         BundleProcess bundle = BundleProcess.start(otherData, sandbox, Map.of(
-                "lefi.sandbox.enabled", "true", "lefi.url", "", "leka.url", ""));
+                "lefi.sandbox.enabled", "true", "lefi.url", "", "leka.url", "",
+                "fk.tls.trust-store-password", "trust-test-secret", "lefi.api.version", "v1"));
         try {
             bundle.awaitStarted(Duration.ofSeconds(60));
-            assertThat(bundle.log()).contains("FK sandbox serving LEFI and LEKA");
+            String log = bundle.log();
+            assertThat(log).contains("FK sandbox serving LEFI and LEKA");
+            assertThat(log).contains("bundle.audit.pseudonym-key = xxxxxx")
+                    .contains("fk.tls.trust-store-password = xxxxxx")
+                    .contains("jms.embedded.bundle-password = xxxxxx")
+                    .contains("lefi.api.version = v1")
+                    .doesNotContain(RunningBundle.PSEUDONYM_KEY)
+                    .doesNotContain(RunningBundle.BUNDLE_PASSWORD)
+                    .doesNotContain("trust-test-secret");
         } finally {
             bundle.stop();
         }
@@ -82,24 +93,5 @@ class StartupSettingsIT extends BundleTestSupport {
                 "bundle.audit.pseudonym-key", "change-this-secret"));
         assertThat(bundle.exitCode(Duration.ofSeconds(60))).isEqualTo(1);
         assertThat(bundle.log()).contains("bundle.audit.pseudonym-key: must be a secret of your own");
-    }
-
-    @Test
-    void theStartUpSummaryMasksEverySecret() throws Exception {
-        BundleProcess bundle = BundleProcess.start(otherData, sandbox, Map.of(
-                "fk.tls.trust-store-password", "trust-test-secret", "lefi.api.version", "v1"));
-        try {
-            bundle.awaitStarted(Duration.ofSeconds(60));
-            String log = bundle.log();
-            assertThat(log).contains("bundle.audit.pseudonym-key = xxxxxx")
-                    .contains("fk.tls.trust-store-password = xxxxxx")
-                    .contains("jms.embedded.bundle-password = xxxxxx")
-                    .contains("lefi.api.version = v1")
-                    .doesNotContain(RunningBundle.PSEUDONYM_KEY)
-                    .doesNotContain(RunningBundle.BUNDLE_PASSWORD)
-                    .doesNotContain("trust-test-secret");
-        } finally {
-            bundle.stop();
-        }
     }
 }

@@ -30,10 +30,11 @@ import se.lefileka.message.Headers;
  * long FK takes.
  * <p>
  * Submissions go first: while chunks of any batch wait to be submitted ({@code mass_chunk}, on
- * every node), no poll but the probe's takes a turn of the budget, however due it is; polls are
- * made once the submissions are, while the last cases are still worked on. A batch then ends about
- * when its last case is ready, and no later than its calls take at the budget's rate. Only a case
- * left unpolled for {@link #LONGEST_HOLD_MILLIS} (FK keeps a case three days) is polled before.
+ * every node), no poll takes a turn of the budget, however due it is, not even the probe's; polls
+ * are made once the submissions are, while the last cases are still worked on. A batch then ends
+ * about when its last case is ready, and no later than its calls take at the budget's rate; and the
+ * probe starts from the age its case has by then, without the polls of the seconds before. Only a
+ * case left unpolled for {@link #LONGEST_HOLD_MILLIS} (FK keeps a case three days) is polled before.
  * <p>
  * The mass lane asks {@link #notYetDue} before a poll takes a turn of the budget: a poll that
  * is not due goes back on the queue, held until it may be ({@link #holdBack}).
@@ -167,8 +168,8 @@ public class MassPace implements LanePace {
     }
 
     /**
-     * Whether the poll waits: while nothing is learned, unless it is the probe's; then while chunks
-     * wait to be submitted; then, for a first poll FK gave no time for, until the learned time.
+     * Whether the poll waits: while chunks wait to be submitted; then, while nothing is learned,
+     * unless it is the probe's; then, for a first poll FK gave no time for, until the learned time.
      */
     @Override
     public boolean notYetDue(Exchange exchange) {
@@ -185,6 +186,10 @@ public class MassPace implements LanePace {
         }
         synchronized (this) {
             load();
+            long age = age(message);
+            if (age < LONGEST_HOLD_MILLIS && chunksToSubmit(now) > 0) {
+                return true;
+            }
             if (readyMillis == null) {
                 if (probe == null || isProbe(message) || now > probeDue + PROBE_SILENCE_MILLIS) {
                     probe = message.getHeader(Headers.CASE, String.class);
@@ -193,29 +198,24 @@ public class MassPace implements LanePace {
                 }
                 return true;
             }
-            long age = age(message);
-            if (age < LONGEST_HOLD_MILLIS && chunksToSubmit(now) > 0) {
-                return true;
-            }
             return !timeFromFk && pending == 0 && age < readyMillis;
         }
     }
 
-    /** Holds the poll until the probe's next poll, or until the chunks waiting are submitted, or until its time. */
+    /** Holds the poll until the chunks waiting are submitted, or until the probe's next poll, or until its time. */
     @Override
     public void holdBack(Exchange exchange) {
         Message message = exchange.getMessage();
         long now = clock.millis();
         long due;
         synchronized (this) {
-            if (readyMillis == null) {
+            int waiting = chunksToSubmit(now);
+            if (waiting > 0) {
+                due = now + Math.max(SHORTEST_HOLD_MILLIS, waiting * millisPerCall);
+            } else if (readyMillis == null) {
                 due = Math.max(probeDue, now) + SHORTEST_HOLD_MILLIS;
             } else {
                 due = message.getHeader(Headers.CASE_OPENED, Long.class) + readyMillis;
-                int waiting = chunksToSubmit(now);
-                if (waiting > 0) {
-                    due = Math.max(due, now + Math.max(SHORTEST_HOLD_MILLIS, waiting * millisPerCall));
-                }
             }
         }
         // the broker schedules by its own (wall) clock, not the bundle's

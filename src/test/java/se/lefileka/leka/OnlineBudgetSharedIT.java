@@ -22,9 +22,9 @@ import se.lefileka.support.RunningBundle;
 class OnlineBudgetSharedIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int QUERIES = 12;
-    private static final int COMMANDS = 12;
-    private static final int NOTIFICATIONS = 40;
+    private static final int QUERIES = 8;
+    private static final int COMMANDS = 8;
+    private static final int NOTIFICATIONS = 20;
 
     @Test
     void queriesCommandsAndNotificationsTogetherMakeNoBreach() throws Exception {

@@ -202,14 +202,20 @@ class MassPaceTest {
     }
 
     @Test
-    void theProbeIsNotHeldForSubmissionsNorACaseLeftUnpolledForADay() throws Exception {
-        chunksWaiting("waiting", 10);
+    void theProbeWaitsForTheSubmissionsTooButACaseLeftUnpolledForADayDoesNot() throws Exception {
+        List<MassChunk> waiting = chunksWaiting("waiting", 10);
         Exchange probe = accepted("probe");
         later(FIRST_POLL);
-        assertThat(pace.notYetDue(poll(probe))).as("the probe tells how long FK takes").isFalse();
+        assertThat(pace.notYetDue(poll(probe))).as("the probe, while chunks wait").isTrue();
+        for (MassChunk chunk : waiting) {
+            batches.chunkSubmitted(chunk.withArendeId("case-" + chunk.number()));
+        }
+        later(10_000);
+        assertThat(pace.notYetDue(poll(probe))).as("the probe, once they are submitted").isFalse();
         pace.answered(poll(probe));
-        assertThat(pace.readyMillis()).isEqualTo(FIRST_POLL);
+        assertThat(pace.readyMillis()).as("ready by the age it had then").isEqualTo(12_000);
 
+        chunksWaiting("more", 10);
         Exchange old = accepted("old");
         later(MassPace.LONGEST_HOLD_MILLIS);
         assertThat(pace.notYetDue(poll(old))).as("a day unpolled").isFalse();

@@ -32,28 +32,31 @@ import se.lefileka.support.RunningBundle;
 class OnlineLaneIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Files, and as many JMS queries, sent at once. */
+    private static final int EACH = 6;
 
     @Test
-    void twentyQueriesAtOnceFromFilesAndJmsAreAllAnsweredWithoutBreakingTheBudget() throws Exception {
+    void aBurstOfQueriesFromFilesAndJmsIsAllAnsweredWithoutBreakingTheBudget() throws Exception {
+        // six files and six JMS queries at once: twelve seconds of the online budget
         bundle = RunningBundle.start(data, sandbox, Map.of());
         Path inbox = bundle.dir("inbox/online");
         try (JMSContext jms = bundle.jmsClient().createContext()) {
             Queue replies = jms.createQueue("burst.replies");
-            for (int i = 0; i < 10; i++) {
+            for (int i = 0; i < EACH; i++) {
                 Folders.drop(inbox, "q" + i + ".json", Queries.online("file-" + i, Persons.known(i)));
                 TextMessage message = jms.createTextMessage(Queries.online("jms-" + i, Persons.known(10 + i)));
                 message.setJMSReplyTo(replies);
                 jms.createProducer().send(jms.createQueue("lefi.online.requests"), message);
             }
-            Set<String> answered = new HashSet<>(receiveAll(jms, replies, 10, Duration.ofSeconds(60)));
-            await().atMost(Duration.ofSeconds(60)).until(() -> Folders.names(data.resolve("outbox/online")).size() == 10);
-            for (int i = 0; i < 10; i++) {
+            Set<String> answered = new HashSet<>(receiveAll(jms, replies, EACH, Duration.ofSeconds(60)));
+            await().atMost(Duration.ofSeconds(60)).until(() -> Folders.names(data.resolve("outbox/online")).size() == EACH);
+            for (int i = 0; i < EACH; i++) {
                 assertThat(answered).contains("jms-" + i);
                 assertThat(status(data.resolve("outbox/online/file-" + i + ".json"))).isEqualTo("OK");
             }
         }
-        assertThat(sandbox.onlineAnswers()).isEqualTo(20);
-        assertThat(sandbox.judge().calls(Budget.ONLINE)).isEqualTo(20);
+        assertThat(sandbox.onlineAnswers()).isEqualTo(2 * EACH);
+        assertThat(sandbox.judge().calls(Budget.ONLINE)).isEqualTo(2 * EACH);
         assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
     }
 
