@@ -10,8 +10,11 @@ public final class TestClock extends Clock {
 
     public static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
-    private volatile Instant setTo;
-    private volatile long setAtNanos;
+    /** The instant set and when, together: a reader never sees a new instant with the old moment, nor the reverse. */
+    private volatile Setting setting;
+
+    private record Setting(Instant to, long atNanos) {
+    }
 
     private TestClock(Instant start) {
         set(start);
@@ -23,8 +26,7 @@ public final class TestClock extends Clock {
     }
 
     public void set(Instant instant) {
-        setTo = instant;
-        setAtNanos = System.nanoTime();
+        setting = new Setting(instant, System.nanoTime());
     }
 
     public void set(String stockholmTime) {
@@ -37,7 +39,8 @@ public final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return setTo.plusNanos(System.nanoTime() - setAtNanos);
+        Setting now = setting;
+        return now.to().plusNanos(System.nanoTime() - now.atNanos());
     }
 
     @Override
