@@ -226,8 +226,8 @@ public class MassPace implements LanePace {
      * How long the probe waits after a {@code PAGAR}: until the next age of the doubling series
      * (first poll, twice that, four times, ...) that is at least half as old again as the case. The
      * series is the case's own, not the polls': a poll that came late (it waited its turn behind
-     * submissions) does not push the ones after it later, so the probe finds its case no later than
-     * twice the time FK took, however its polls were delayed.
+     * submissions) does not push the ones after it further. Polls on the series find the case by
+     * twice the time FK took; after a late one, by three times at most.
      */
     private long probeWait(long age) {
         long due = firstPollMillis;
