@@ -2,7 +2,6 @@ package se.lefileka.mass;
 
 import java.time.OffsetDateTime;
 import java.time.Clock;
-import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -21,13 +20,15 @@ import se.lefileka.message.Headers;
  * restarts): the time by which nine cases in ten are ready. A case's first poll waits that long;
  * a first poll that finds the case still worked on ({@code PAGAR}) raises the time, one made around
  * that time that finds it ready lowers it a little (a quantile followed step by step, in proportion to
- * the time, so it fits FK's pace whether cases take seconds or hours). A case first polled well after
+ * the time, so it fits FK's pace whether cases take seconds or hours; the first two cases after the
+ * probe move it further, as one case tells little of the others). A case first polled well after
  * its time (the budget was busy with submissions) teaches nothing: that it was ready by then says
  * nothing of whether it was ready by the learned time. After a {@code PAGAR}, the next poll comes
- * when FK's {@code Retry-After} says, else after a quarter of the case's age (between the first
- * poll's time and the cap). Until a first case has been seen, one case (the probe) is polled at
- * ages doubling from the first poll's time; the other cases' polls wait until the probe tells how
- * long FK takes.
+ * when FK's {@code Retry-After} says, else after a quarter of the case's age, and not before the
+ * learned time (between the first poll's time and the cap). Until a first case has been seen, the
+ * oldest case (the probe) is polled at ages growing by &radic;2 from the first poll's time; the
+ * other cases' polls wait until the probe tells how long FK takes, and then come in the order the
+ * cases were opened, each about that long after its submission.
  * <p>
  * Submissions go first: while chunks of any batch wait to be submitted ({@code mass_chunk}, on
  * every node), no poll takes a turn of the budget, however due it is, not even the probe's; polls
@@ -48,6 +49,10 @@ public class MassPace implements LanePace {
     static final double QUANTILE = 0.9;
     /** How far one case moves the learned time (in proportion to it). */
     static final double STEP = 0.2;
+    /** How far the first case after the probe moves it; the n-th after the probe moves it this over n. */
+    static final double FIRST_STEP = 0.5;
+    /** How much older the probe is at each poll than at the one before, at least. */
+    private static final double PROBE_FACTOR = 1.4;
     private static final Logger LOG = LoggerFactory.getLogger(MassPace.class);
     /** The mass lane's poll call (header {@code LefiCall}). */
     static final String POLL = "lefi-mass-poll";
@@ -68,6 +73,7 @@ public class MassPace implements LanePace {
     private final long maxPollMillis;
     private final long millisPerCall;
     private Long readyMillis;
+    private int casesLearned;
     private boolean loaded;
     private String probe;
     private long probeDue;
@@ -108,6 +114,11 @@ public class MassPace implements LanePace {
         message.removeHeader(Headers.POLL_TIME_FROM_FK);
         synchronized (this) {
             load();
+            if (readyMillis == null && probe == null) {
+                // the oldest case probes: the others, opened after it, are polled in the order they were opened
+                probe = reply.chunk().arendeId();
+                probeDue = clock.millis() + firstPollMillis;
+            }
             return readyMillis == null ? firstPollMillis : Math.max(firstPollMillis, readyMillis);
         }
     }
@@ -127,10 +138,10 @@ public class MassPace implements LanePace {
         synchronized (this) {
             load();
             if (pending == 1 && readyMillis != null && age >= readyMillis) {
-                learn(Math.round(readyMillis * Math.exp(STEP * QUANTILE)));
+                learn(Math.round(readyMillis * Math.exp(step() * QUANTILE)));
             }
             long delay = retryAfter != null ? Math.max(1000L, retryAfter * 1000L)
-                    : clamp(readyMillis == null ? probeWait(age) : age / 4);
+                    : clamp(readyMillis == null ? probeWait(age) : Math.max(age / 4, readyMillis - age));
             if (isProbe(message)) {
                 probeDue = clock.millis() + delay;
             }
@@ -152,7 +163,7 @@ public class MassPace implements LanePace {
             if (readyMillis == null) {
                 learn(Math.max(firstPollMillis, age));
             } else if (pending == 0 && age <= readyMillis * Math.exp(STEP * QUANTILE)) {
-                learn(Math.max(firstPollMillis, Math.round(readyMillis * Math.exp(-STEP * (1 - QUANTILE)))));
+                learn(Math.max(firstPollMillis, Math.round(readyMillis * Math.exp(-step() * (1 - QUANTILE)))));
             }
             if (isProbe(message)) {
                 probe = null;
@@ -212,6 +223,9 @@ public class MassPace implements LanePace {
             int waiting = chunksToSubmit(now);
             if (waiting > 0) {
                 due = now + Math.max(SHORTEST_HOLD_MILLIS, waiting * millisPerCall);
+                if (isProbe(message)) {
+                    probeDue = due;
+                }
             } else if (readyMillis == null) {
                 due = Math.max(probeDue, now) + SHORTEST_HOLD_MILLIS;
             } else {
@@ -223,18 +237,23 @@ public class MassPace implements LanePace {
     }
 
     /**
-     * How long the probe waits after a {@code PAGAR}: until the next age of the doubling series
-     * (first poll, twice that, four times, ...) that is at least half as old again as the case. The
-     * series is the case's own, not the polls': a poll that came late (it waited its turn behind
-     * submissions) does not push the ones after it further. Polls on the series find the case by
-     * twice the time FK took; after a late one, by three times at most.
+     * How long the probe waits after a {@code PAGAR}: until the next age of the series first poll,
+     * &radic;2 times that, twice that, ... that is at least {@link #PROBE_FACTOR} times as old as the
+     * case. The series is the case's own, not the polls': a poll that came late (it waited its turn
+     * behind submissions) does not push the ones after it further. Polls on the series find the case
+     * by &radic;2 times the time FK took; after a late one, by twice at most.
      */
     private long probeWait(long age) {
-        long due = firstPollMillis;
-        while (due < age + age / 2 && due < maxPollMillis * 2) {
-            due *= 2;
+        double due = firstPollMillis;
+        while (due < age * PROBE_FACTOR && due < maxPollMillis * 2) {
+            due *= Math.sqrt(2);
         }
-        return due - age;
+        return Math.round(due) - age;
+    }
+
+    /** How far one case moves the learned time: further for the first cases after the probe's. */
+    private double step() {
+        return Math.max(STEP, FIRST_STEP / Math.max(1, casesLearned));
     }
 
     /** The chunks of unfinished batches still to be submitted, counted at most every {@link #COUNT_MILLIS}. */
@@ -261,9 +280,10 @@ public class MassPace implements LanePace {
 
     private void load() {
         if (!loaded) {
-            List<Long> kept = jdbc.queryForList("SELECT ready_millis FROM mass_pace WHERE api_version = ?", Long.class,
-                    apiVersion);
-            readyMillis = kept.isEmpty() ? null : kept.get(0);
+            jdbc.query("SELECT ready_millis, cases_learned FROM mass_pace WHERE api_version = ?", row -> {
+                readyMillis = row.getLong(1);
+                casesLearned = row.getInt(2);
+            }, apiVersion);
             loaded = true;
             if (readyMillis != null) {
                 LOG.info("FK takes a mass case about {} s ({}), as learned before", readyMillis / 1000, apiVersion);
@@ -277,11 +297,12 @@ public class MassPace implements LanePace {
                     millis / 1000, apiVersion);
         }
         readyMillis = millis;
+        casesLearned++;
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (jdbc.update("UPDATE mass_pace SET ready_millis = ?, updated_at = ? WHERE api_version = ?", millis, now,
-                apiVersion) == 0) {
-            jdbc.update("INSERT INTO mass_pace (api_version, ready_millis, updated_at) VALUES (?, ?, ?)", apiVersion,
-                    millis, now);
+        if (jdbc.update("UPDATE mass_pace SET ready_millis = ?, cases_learned = ?, updated_at = ? WHERE api_version = ?",
+                millis, casesLearned, now, apiVersion) == 0) {
+            jdbc.update("INSERT INTO mass_pace (api_version, ready_millis, cases_learned, updated_at) VALUES (?, ?, ?, ?)",
+                    apiVersion, millis, casesLearned, now);
         }
     }
 }

@@ -1,6 +1,7 @@
 package se.lefileka.mass;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -47,28 +48,47 @@ class MassPaceTest {
     }
 
     @Test
-    void whileNothingIsLearnedOneCaseProbesAndTheOthersWaitForIt() {
-        Exchange probe = accepted("case-1");
-        Exchange other = accepted("case-2");
-        assertThat(pace.accepted(reply("case-1"), probe)).isEqualTo(FIRST_POLL);
+    void whileNothingIsLearnedTheOldestCaseProbesAndTheOthersWaitForIt() {
+        Exchange probe = accepted("oldest");
+        later(1_000);
+        Exchange other = accepted("younger");
+        assertThat(pace.accepted(reply("younger"), other)).isEqualTo(FIRST_POLL);
 
-        later(FIRST_POLL);
-        assertThat(pace.notYetDue(poll(probe))).as("the first case to ask probes").isFalse();
-        assertThat(pace.notYetDue(poll(other))).as("another case waits for the probe").isTrue();
+        later(15_000);
+        assertThat(pace.notYetDue(poll(other))).as("a younger case waits, though it asks first").isTrue();
+        assertThat(pace.notYetDue(poll(probe))).as("the oldest case probes").isFalse();
 
-        // the probe is still worked on: its waits double with its age
-        assertThat(pace.pending(MassReply.pending(null, null), probe)).isEqualTo(FIRST_POLL);
-        later(FIRST_POLL);
-        assertThat(pace.notYetDue(poll(probe))).isFalse();
-        assertThat(pace.pending(MassReply.pending(null, null), probe)).isEqualTo(2 * FIRST_POLL);
+        // the probe is still worked on at 16 s: its next age on the series 2 s, 2.8 s, 4 s, ... is 22.6 s
+        assertThat(pace.pending(MassReply.pending(null, null), probe)).isEqualTo(22_627 - 16_000);
         pace.holdBack(other);
         assertThat(heldFor(other)).as("the other looks again just after the probe's next poll")
-                .isBetween(2 * FIRST_POLL, 2 * FIRST_POLL + 1_500);
+                .isBetween(6_627L, 6_627L + 1_500);
 
-        later(2 * FIRST_POLL);
+        later(6_627);
         pace.answered(poll(probe));
-        assertThat(pace.readyMillis()).as("the probe's age when found ready").isEqualTo(4 * FIRST_POLL);
-        assertThat(pace.notYetDue(poll(other))).as("the other case is as old as the probe was").isFalse();
+        assertThat(pace.readyMillis()).as("the probe's age when found ready").isEqualTo(22_627);
+        assertThat(pace.notYetDue(poll(other))).as("the other case, opened a second later, is not that old yet")
+                .isTrue();
+        later(1_000);
+        assertThat(pace.notYetDue(poll(other))).isFalse();
+    }
+
+    @Test
+    void aProbeHeldBehindSubmissionsStaysTheProbe() throws Exception {
+        List<MassChunk> waiting = chunksWaiting("waiting", 200);
+        Exchange probe = accepted("probe");
+        later(FIRST_POLL);
+        assertThat(pace.notYetDue(poll(probe))).isTrue();
+        pace.holdBack(probe);
+        Exchange other = accepted("other");
+        later(200 * MILLIS_PER_CALL);
+        for (MassChunk chunk : waiting) {
+            batches.chunkSubmitted(chunk.withArendeId("case-" + chunk.number()));
+        }
+        later(1_000);
+        assertThat(pace.notYetDue(poll(other))).as("over a minute since the probe's first poll was due, yet it was held")
+                .isTrue();
+        assertThat(pace.notYetDue(poll(probe))).isFalse();
     }
 
     @Test
@@ -82,7 +102,7 @@ class MassPaceTest {
         assertThat(pace.pending(MassReply.pending(null, null), probe)).as("on to 32 s, not 40 s")
                 .isEqualTo(12_000);
         later(12_000);
-        assertThat(pace.pending(MassReply.pending(null, null), probe)).as("32 s: on to 64 s").isEqualTo(32_000);
+        assertThat(pace.pending(MassReply.pending(null, null), probe)).as("32 s: on to 45.3 s").isEqualTo(13_255);
     }
 
     @Test
@@ -92,14 +112,49 @@ class MassPaceTest {
         later(60_000);
         assertThat(pace.notYetDue(poll(slow))).isFalse();
         long back = pace.pending(MassReply.pending(null, null), slow);
-        assertThat(pace.readyMillis()).isGreaterThan(70_000L);
-        assertThat(back).as("a quarter of the case's age").isEqualTo(15_000);
         long raised = pace.readyMillis();
+        assertThat(raised).isGreaterThan(70_000L);
+        assertThat(back).as("not before the raised time").isEqualTo(raised - 60_000);
 
         Exchange quick = accepted("quick");
         later(raised);
         pace.answered(poll(quick));
         assertThat(pace.readyMillis()).isLessThan(raised).isGreaterThan(raised * 95 / 100);
+    }
+
+    @Test
+    void theFirstCasesAfterTheProbeMoveTheTimeFurtherThanTheOnesAfterThem() {
+        learn(100_000);
+        List<Double> raises = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            long before = pace.readyMillis();
+            Exchange slow = accepted("slow-" + i);
+            later(before);
+            pace.pending(MassReply.pending(null, null), slow);
+            raises.add((double) pace.readyMillis() / before);
+        }
+        assertThat(raises.get(0)).as("the first").isCloseTo(Math.exp(0.5 * 0.9), within(0.001));
+        assertThat(raises.get(1)).as("the second").isCloseTo(Math.exp(0.25 * 0.9), within(0.001));
+        assertThat(raises.subList(2, 4)).as("then").allSatisfy(raise -> assertThat(raise)
+                .isCloseTo(Math.exp(0.2 * 0.9), within(0.001)));
+
+        long before = pace.readyMillis();
+        Exchange slow = accepted("after-restart");
+        later(before);
+        pace("v2").pending(MassReply.pending(null, null), slow);
+        assertThat(pace("v2").readyMillis()).as("a restart keeps how many cases it rests on")
+                .isCloseTo(Math.round(before * Math.exp(0.2 * 0.9)), within(2L));
+    }
+
+    @Test
+    void aCaseStillWorkedOnPastTheLearnedTimeWaitsAQuarterOfItsAge() {
+        learn(60_000);
+        Exchange slow = accepted("slow");
+        later(60_000);
+        pace.pending(MassReply.pending(null, null), slow);
+        later(pace.readyMillis() - 60_000);
+        long age = pace.readyMillis();
+        assertThat(pace.pending(MassReply.pending(null, null), slow)).isEqualTo(age / 4);
     }
 
     @Test
@@ -166,7 +221,7 @@ class MassPaceTest {
         learn(30_000);
         Exchange ready = accepted("ready");
         Exchange toldWhen = accepted("told-when");
-        later(40_000);
+        later(50_000);
         pace.pending(MassReply.pending(null, 5), toldWhen);
         later(5_000);
         List<MassChunk> waiting = chunksWaiting("waiting", 10);
