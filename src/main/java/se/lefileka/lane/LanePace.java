@@ -4,7 +4,8 @@ import org.apache.camel.Exchange;
 
 /**
  * Which of a lane's calls wait for their time before they take a turn of the lane's budget: the
- * lane asks before its throttle, and puts a call that is not yet due back on its queue until it is.
+ * lane asks before its throttle and again once the call has its turn, and puts a call that is not
+ * yet due back on its queue until it is.
  */
 public interface LanePace {
 

@@ -17,7 +17,7 @@ import se.lefileka.message.Headers;
  * most often, one poll that finds it ready ({@code KLAR}).
  * <p>
  * The pace learns how long FK takes a case (per API version, kept in {@code mass_pace} across
- * restarts): the time by which nine cases in ten are ready. A case's first poll waits that long;
+ * restarts): the time by which nineteen cases in twenty are ready. A case's first poll waits that long;
  * a first poll that finds the case still worked on ({@code PAGAR}) raises the time, one made around
  * that time that finds it ready lowers it a little (a quantile followed step by step, in proportion to
  * the time, so it fits FK's pace whether cases take seconds or hours; the first two cases after the
@@ -46,7 +46,7 @@ import se.lefileka.message.Headers;
 public class MassPace implements LanePace {
 
     /** The share of cases ready by the learned time. */
-    static final double QUANTILE = 0.9;
+    static final double QUANTILE = 0.95;
     /** How far one case moves the learned time (in proportion to it). */
     static final double STEP = 0.2;
     /** How far the first case after the probe moves it; the n-th after the probe moves it this over n. */

@@ -48,7 +48,7 @@ public final class BundleMetrics {
                 "seconds until every running batch should be done (its calls at the budget's rate, in opening hours)",
                 batches -> batches.stream().mapToDouble(progress::secondsToDone).max().orElse(0));
         Gauge.builder("lefi.mass.case.seconds", progress, p -> p.caseSeconds() == null ? Double.NaN : p.caseSeconds())
-                .description("how long FK takes a mass case, as learned (nine in ten are ready by then)").register(meters);
+                .description("how long FK takes a mass case, as learned (nineteen in twenty are ready by then)").register(meters);
         for (ResultStatus status : ResultStatus.values()) {
             Gauge.builder("lefi.mass.rows.by.status", progress, p -> sum(p, status)).tag("status", status.name())
                     .description("rows of the running batches answered with the status").register(meters);

@@ -28,7 +28,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.RouteConfigurationsBuilder;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.model.TemplatedRouteDefinition;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
@@ -262,10 +264,28 @@ public class RouteReload extends ServiceSupport {
         }
         for (RoutesBuilder builder : builders) {
             builder.updateRoutesToCamelContext(context);
+            keepNewestTemplates();
             if (builder instanceof RouteBuilder routes) {
                 routes.addTemplatedRoutesToCamelContext(context);
             }
         }
+    }
+
+    /**
+     * Camel adds a route template beside the one of the same id it had, and makes routes from the
+     * first: the ones a changed file replaced go, so that routes are made from the new text.
+     */
+    private void keepNewestTemplates() throws Exception {
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        Map<String, RouteTemplateDefinition> newest = new LinkedHashMap<>();
+        List<RouteTemplateDefinition> replaced = new ArrayList<>();
+        for (RouteTemplateDefinition template : model.getRouteTemplateDefinitions()) {
+            RouteTemplateDefinition before = newest.put(template.getId(), template);
+            if (before != null) {
+                replaced.add(before);
+            }
+        }
+        model.removeRouteTemplateDefinitions(replaced);
     }
 
     private List<String> check(Map<String, byte[]> texts) throws IOException {

@@ -83,6 +83,9 @@ public final class MassPollingBenchmark {
                 System.out.printf("| %s | %,d | %s | %.2f | %.2f | %.0f s | %.0f s | %.2f | %d |%n", pace.name(), rows,
                         batch, fk.path("calls").asDouble() / chunks, fk.path("polls").asDouble() / chunks, seconds, bound,
                         seconds / bound, sandbox.judge().breaches());
+                if (sandbox.judge().breaches() > 0) {
+                    System.out.printf("(%s)%n", sandbox.judge().report().strip().replace("\n", "; "));
+                }
             }
         } finally {
             bundle.stop();

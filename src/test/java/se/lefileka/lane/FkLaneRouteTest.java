@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.RouteBuilder;
@@ -28,6 +30,7 @@ import se.lefileka.support.RouteFileTestSupport;
 class FkLaneRouteTest extends RouteFileTestSupport {
 
     private final Schedule schedule = new Schedule();
+    private final DueOnce pace = new DueOnce();
     private MockEndpoint laneQueue;
     private MockEndpoint deadLetters;
     private MockEndpoint calls;
@@ -53,6 +56,22 @@ class FkLaneRouteTest extends RouteFileTestSupport {
         }
     }
 
+    /** A pace that, when told to, finds a call due the first time it asks and not the second. */
+    static final class DueOnce implements LanePace {
+        volatile boolean mindChanges;
+        final AtomicInteger asked = new AtomicInteger();
+
+        @Override
+        public boolean notYetDue(Exchange exchange) {
+            return asked.incrementAndGet() > 1 && mindChanges;
+        }
+
+        @Override
+        public void holdBack(Exchange exchange) {
+            exchange.getMessage().setHeader(LaneRetry.SCHEDULED_DELIVERY, System.currentTimeMillis() + 60_000);
+        }
+    }
+
     @Override
     protected Properties settings() {
         return laneSettings();
@@ -61,6 +80,8 @@ class FkLaneRouteTest extends RouteFileTestSupport {
     @Override
     protected void bindToRegistry(Registry registry) throws Exception {
         bindLaneBeans(registry, schedule, Duration.ofMinutes(60));
+        registry.unbind("everyCallDue");
+        registry.bind("everyCallDue", pace);
     }
 
     @Override
@@ -104,6 +125,20 @@ class FkLaneRouteTest extends RouteFileTestSupport {
 
         send("{\"requestId\": \"closed\"}");
 
+        MockEndpoint.assertIsSatisfied(laneQueue, calls, answers);
+    }
+
+    @Test
+    void aCallThatStoppedBeingDueWhileItWaitedItsTurnIsPutBackAndNotMade() throws Exception {
+        pace.mindChanges = true;
+        laneQueue.expectedMessageCount(1);
+        laneQueue.message(0).header(LaneRetry.SCHEDULED_DELIVERY).isNotNull();
+        calls.expectedMessageCount(0);
+        answers.expectedMessageCount(0);
+
+        send("{\"requestId\": \"not-due-any-more\"}");
+
+        assertThat(pace.asked).as("before its turn and once it had it").hasValue(2);
         MockEndpoint.assertIsSatisfied(laneQueue, calls, answers);
     }
 

@@ -133,17 +133,17 @@ class MassPaceTest {
             pace.pending(MassReply.pending(null, null), slow);
             raises.add((double) pace.readyMillis() / before);
         }
-        assertThat(raises.get(0)).as("the first").isCloseTo(Math.exp(0.5 * 0.9), within(0.001));
-        assertThat(raises.get(1)).as("the second").isCloseTo(Math.exp(0.25 * 0.9), within(0.001));
+        assertThat(raises.get(0)).as("the first").isCloseTo(Math.exp(0.5 * 0.95), within(0.001));
+        assertThat(raises.get(1)).as("the second").isCloseTo(Math.exp(0.25 * 0.95), within(0.001));
         assertThat(raises.subList(2, 4)).as("then").allSatisfy(raise -> assertThat(raise)
-                .isCloseTo(Math.exp(0.2 * 0.9), within(0.001)));
+                .isCloseTo(Math.exp(0.2 * 0.95), within(0.001)));
 
         long before = pace.readyMillis();
         Exchange slow = accepted("after-restart");
         later(before);
         pace("v2").pending(MassReply.pending(null, null), slow);
         assertThat(pace("v2").readyMillis()).as("a restart keeps how many cases it rests on")
-                .isCloseTo(Math.round(before * Math.exp(0.2 * 0.9)), within(2L));
+                .isCloseTo(Math.round(before * Math.exp(0.2 * 0.95)), within(2L));
     }
 
     @Test

@@ -131,6 +131,57 @@ class RouteChangesIT {
     }
 
     @Test
+    void aTemplateChangeReachesTheRoutesOfEveryFileMadeFromIt() throws Exception {
+        Path intake = routes.resolve("intake.camel.yaml");
+        String before = Files.readString(intake);
+        String excluded = "antExclude: \"*.part,*.tmp,*.filepart,*~\"";
+        assertThat(before).contains(excluded);
+        Files.writeString(intake, before.replace(excluded, "antExclude: \"*.part,*.tmp,*.filepart,*~,*.hold\""));
+
+        awaitApplied("intake.camel.yaml", "changed");
+        // the files made from the template are restarted with it, each noted in the change log
+        Path log = data.resolve("route-changes.jsonl");
+        await().atMost(Duration.ofSeconds(30)).until(() -> changes(log, "online-queries.camel.yaml", "restarted") > 0
+                && changes(log, "mass-queries.camel.yaml", "restarted") > 0);
+        Path inbox = bundle.dir("inbox/online");
+        Folders.drop(inbox, "kept-back.hold", "not a query yet");
+        Folders.drop(inbox, "after-template.json", Queries.online("after-template", Persons.known(6)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(data.resolve("outbox/online/after-template.json")));
+        assertThat(inbox.resolve("kept-back.hold")).as("excluded by the changed template: left, not set aside")
+                .exists();
+    }
+
+    @Test
+    void aChangeThatPassesTheCheckButCannotStartIsUndoneAndTheFileRunsAsBefore() throws Exception {
+        Path online = routes.resolve("online-queries.camel.yaml");
+        String before = Files.readString(online);
+        // a second route reading a direct endpoint another file's route reads: only starting it tells
+        Files.writeString(online, before + """
+
+                - route:
+                    id: second-mass-reader
+                    from:
+                      uri: direct:mass-read
+                      steps:
+                        - log: "never reached"
+                """);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> reload.refusal() != null);
+        assertThat(reload.refusal().files()).containsExactly("online-queries.camel.yaml");
+        assertThat(reload.refusal().problems()).singleElement().asString().startsWith("the routes could not start");
+        assertThat(bundle.context().getRoute("second-mass-reader")).isNull();
+        assertThat(bundle.context().getRoute("online-files")).as("the file's routes as before, started again")
+                .isNotNull();
+        Folders.drop(bundle.dir("inbox/online"), "after-undo.json", Queries.online("after-undo", Persons.known(7)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(data.resolve("outbox/online/after-undo.json")));
+        assertThat(JSON.readTree(Files.readString(data.resolve("outbox/online/after-undo.json"))).path("status")
+                .asText()).isEqualTo("OK");
+
+        Files.writeString(online, before);
+        await().atMost(Duration.ofSeconds(30)).until(() -> reload.refusal() == null);
+    }
+
+    @Test
     void aRouteRemovedAgainStopsTakingItsQueueAndTheOthersRunOn() throws Exception {
         Path intake = routes.resolve("short-lived.camel.yaml");
         Files.writeString(intake, RouteEdits.jmsIntake("short-lived-jms", "short.lived"));
