@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * other file keep running. A change to a route template or route configuration applies to every
  * file (their routes are made from them). A change that fails the check changes nothing: the log
  * and the {@code routes} health check say which file and why, until a good change, or the old
- * text, comes back. Every applied change is kept in the {@link RouteChangeLog}.
+ * text, comes back; one that passes it but cannot start is undone (the file's routes as before
+ * start again) and refused the same way. Every applied change is kept in the {@link RouteChangeLog}.
  */
 public class RouteReload extends ServiceSupport {
 
