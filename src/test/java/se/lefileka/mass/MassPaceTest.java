@@ -82,9 +82,7 @@ class MassPaceTest {
         pace.holdBack(probe);
         Exchange other = accepted("other");
         later(200 * MILLIS_PER_CALL);
-        for (MassChunk chunk : waiting) {
-            batches.chunkSubmitted(chunk.withArendeId("case-" + chunk.number()));
-        }
+        submitted(waiting);
         later(1_000);
         assertThat(pace.notYetDue(poll(other))).as("over a minute since the probe's first poll was due, yet it was held")
                 .isTrue();
@@ -232,9 +230,7 @@ class MassPaceTest {
         assertThat(heldFor(ready)).as("about as long as ten submissions take at the budget's rate")
                 .isBetween(10 * MILLIS_PER_CALL - 500, 10 * MILLIS_PER_CALL + 500);
 
-        for (MassChunk chunk : waiting.subList(0, 9)) {
-            batches.chunkSubmitted(chunk.withArendeId("case-" + chunk.number()));
-        }
+        submitted(waiting.subList(0, 9));
         later(500);
         pace.holdBack(ready);
         assertThat(heldFor(ready)).as("never less than a second: held polls do not circle the queue")
@@ -262,9 +258,7 @@ class MassPaceTest {
         Exchange probe = accepted("probe");
         later(FIRST_POLL);
         assertThat(pace.notYetDue(poll(probe))).as("the probe, while chunks wait").isTrue();
-        for (MassChunk chunk : waiting) {
-            batches.chunkSubmitted(chunk.withArendeId("case-" + chunk.number()));
-        }
+        submitted(waiting);
         later(10_000);
         assertThat(pace.notYetDue(poll(probe))).as("the probe, once they are submitted").isFalse();
         pace.answered(poll(probe));
@@ -288,6 +282,13 @@ class MassPaceTest {
             chunks.add(chunk);
         }
         return chunks;
+    }
+
+    /** FK opened a case for each of the chunks. */
+    private void submitted(List<MassChunk> chunks) throws Exception {
+        for (MassChunk chunk : chunks) {
+            batches.chunkSubmitted(chunk.withArendeId("case-" + chunk.number()));
+        }
     }
 
     /** Teaches the pace that FK took this long on a first case. */
