@@ -27,8 +27,9 @@ import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
  * which can make one call late and the next one early. This guard sits in the HTTP client: it
  * holds a request back, right after its connection is made, until the budget's sliding window
  * has room and the last request is a share of the window ago (the sends are spread evenly), and
- * it dates each request by the moment its head was written to the connection, so a
- * request that left late makes the next one wait longer. One instance per budget, shared by
+ * it dates each request by the moment it was written to the connection (its head, and its body
+ * when it has one, written and flushed), so a request that left late makes the next one wait
+ * longer. One instance per budget, shared by
  * every HTTP endpoint of the budget ({@code httpClientConfigurer=#...}).
  * <p>
  * It also keeps the budget's thread rule at the wire: a call holds one of the budget's threads
@@ -98,6 +99,10 @@ public class WirePacing implements HttpClientConfigurer, ExecChainHandler, Http1
                 throw new LaneClosedException();
             }
             current.set(turn);
+            if (request.getEntity() != null) {
+                // a request with a body is on its way once the body has left, not its head
+                request.setEntity(new WrittenToTheEnd(request.getEntity(), () -> dateSend(turn)));
+            }
             sent = true;
             response = chain.proceed(request, scope);
             HttpEntity entity = response.getEntity();
@@ -192,7 +197,7 @@ public class WirePacing implements HttpClientConfigurer, ExecChainHandler, Http1
         }
     }
 
-    /** Dates a send's place in the window by this moment (its head is on its way). */
+    /** Dates a send's place in the window by this moment (its head, or its body, is on its way). */
     synchronized void dateSend(long[] sent) {
         sent[0] = Math.max(sent[0], System.nanoTime());
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 import org.junit.jupiter.api.Test;
 
 /** Whatever the callers do, no window holds more sends than allowed, nor the budget more threads. */
@@ -71,6 +76,35 @@ class WirePacingTest {
         pacing.dateSend(onItsWay);
 
         assertThat(onItsWay[0]).as("dated while the next call waits its turn").isLessThan(next.get(5, TimeUnit.SECONDS)[0]);
+    }
+
+    @Test
+    void aRequestWithABodyIsDatedWhenItsBodyHasLeftNotItsHead() throws Exception {
+        WirePacing pacing = new WirePacing(1, 200, 1, 0);
+        HttpPost submission = new HttpPost("http://127.0.0.1/v2/massfragor");
+        submission.setEntity(new StringEntity("{\"fragor\": []}"));
+        AtomicLong flushed = new AtomicLong();
+        OutputStream slowLink = new OutputStream() {
+            @Override
+            public void write(int b) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10)); // a link that takes its time
+            }
+
+            @Override
+            public void flush() {
+                flushed.set(System.nanoTime());
+            }
+        };
+
+        pacing.execute(submission, null, (request, scope) -> {
+            pacing.onRequestHead(null, request);
+            request.getEntity().writeTo(slowLink);
+            return new BasicClassicHttpResponse(200);
+        });
+        pacing.awaitTurn();
+
+        assertThat((System.nanoTime() - flushed.get()) / 1_000_000).as("the next send, after the body was flushed")
+                .isGreaterThanOrEqualTo(199);
     }
 
     @Test

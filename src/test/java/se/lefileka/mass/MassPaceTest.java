@@ -26,7 +26,7 @@ class MassPaceTest {
 
     private static final long FIRST_POLL = 2_000;
     private static final long CAP = 600_000;
-    /** The SLA's mass budget: 2 calls in 1030 ms. */
+    /** A mass budget of 2 calls in 1030 ms. */
     private static final long MILLIS_PER_CALL = 515;
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final StoppedClock clock = new StoppedClock();
