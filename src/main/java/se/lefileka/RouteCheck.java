@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
@@ -22,7 +24,8 @@ import se.lefileka.routing.RouteRulesAtStart;
  * Checks the YAML routes an operator edited before they go live: builds every route of every file
  * in the folder with the bundle's configuration and beans (nothing is started: no file is read,
  * no message taken, no call made), and reports a file that does not parse, a bean, property or
- * endpoint that does not exist, and a {@code direct:} route that is called but not there.
+ * endpoint that does not exist, a {@code direct:} route that is called but not there, and a
+ * {@code direct:} endpoint that more than one route reads.
  *
  * <pre>java -cp target/lefi-leka-bundle.jar se.lefileka.RouteCheck [routes-folder]</pre>
  */
@@ -79,6 +82,7 @@ public final class RouteCheck {
             main.start();
             CamelContext context = main.getCamelContext();
             problems.addAll(missingDirectRoutes(context));
+            problems.addAll(directEndpointsReadTwice(context));
         } catch (Exception e) {
             problems.addAll(refusals(e).orElse(List.of(BundleMain.describe(e))));
         } finally {
@@ -115,6 +119,22 @@ public final class RouteCheck {
         called.removeAll(served);
         return called.stream().map(name -> "direct:" + name + " is called but no route is there (from: direct:"
                 + name + ")").toList();
+    }
+
+    /** A {@code direct:} endpoint has one reader: Camel refuses a second only when it starts, so the check says it. */
+    private static List<String> directEndpointsReadTwice(CamelContext context) {
+        Map<String, List<String>> readers = new TreeMap<>();
+        for (Route route : context.getRoutes()) {
+            String from = route.getEndpoint().getEndpointKey();
+            if (from.startsWith("direct://")) {
+                readers.computeIfAbsent(from.substring("direct://".length()).replaceFirst("\\?.*", ""),
+                        name -> new ArrayList<>()).add(route.getId() + " (" + route.getSourceLocationShort() + ")");
+            }
+        }
+        return readers.entrySet().stream().filter(read -> read.getValue().size() > 1)
+                .map(read -> "direct:" + read.getKey() + " is read by more than one route: "
+                        + String.join(", ", read.getValue()) + "; only one route may read it")
+                .toList();
     }
 
     private static int freePort() throws IOException {

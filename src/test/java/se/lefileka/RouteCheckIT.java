@@ -121,6 +121,22 @@ class RouteCheckIT {
     }
 
     @Test
+    void twoRoutesReadingOneDirectEndpointAreReported() throws Exception {
+        copyRoutes();
+        Files.writeString(edited.resolve("second-reader.camel.yaml"), """
+                - route:
+                    id: second-mass-reader
+                    from:
+                      uri: direct:mass-read
+                      steps:
+                        - log: "never reached"
+                """);
+        assertThat(RouteCheck.check(edited)).singleElement().asString()
+                .startsWith("direct:mass-read is read by more than one route: ").contains("mass-read (")
+                .contains("second-mass-reader (second-reader.camel.yaml:4)");
+    }
+
+    @Test
     void theCheckerOnItsOwnExitsWith1OnARefusal() throws Exception {
         copyRoutes();
         Files.writeString(edited.resolve("rogue.camel.yaml"), RouteEdits.callingFkItself("rogue"));

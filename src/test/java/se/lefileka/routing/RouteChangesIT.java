@@ -155,21 +155,21 @@ class RouteChangesIT {
     void aChangeThatPassesTheCheckButCannotStartIsUndoneAndTheFileRunsAsBefore() throws Exception {
         Path online = routes.resolve("online-queries.camel.yaml");
         String before = Files.readString(online);
-        // a second route reading a direct endpoint another file's route reads: only starting it tells
+        // a second inbox on a folder that must be there and is not (a share not mounted): only starting it tells
         Files.writeString(online, before + """
 
                 - route:
-                    id: second-mass-reader
+                    id: unmounted-inbox
                     from:
-                      uri: direct:mass-read
+                      uri: "file:%s?autoCreate=false&startingDirectoryMustExist=true"
                       steps:
                         - log: "never reached"
-                """);
+                """.formatted(data.resolve("not-mounted")));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> reload.refusal() != null);
         assertThat(reload.refusal().files()).containsExactly("online-queries.camel.yaml");
         assertThat(reload.refusal().problems()).singleElement().asString().startsWith("the routes could not start");
-        assertThat(bundle.context().getRoute("second-mass-reader")).isNull();
+        assertThat(bundle.context().getRoute("unmounted-inbox")).isNull();
         assertThat(bundle.context().getRoute("online-files")).as("the file's routes as before, started again")
                 .isNotNull();
         assertAnsweredOk("after-undo", 7);
