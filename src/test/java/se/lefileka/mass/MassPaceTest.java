@@ -3,11 +3,7 @@ package se.lefileka.mass;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import se.lefileka.database.Database;
 import se.lefileka.lane.LaneRetry;
 import se.lefileka.message.Headers;
+import se.lefileka.support.StoppedClock;
 
 /** When a mass case is polled: what the pace learns from FK's answers, and what it lets the lane do. */
 class MassPaceTest {
@@ -29,7 +26,7 @@ class MassPaceTest {
     /** A mass budget of 2 calls in 1030 ms. */
     private static final long MILLIS_PER_CALL = 515;
     private final DefaultCamelContext camel = new DefaultCamelContext();
-    private final StoppedClock clock = new StoppedClock();
+    private final StoppedClock clock = new StoppedClock(Instant.parse("2026-11-24T09:00:00Z"));
     private DataSource database;
     private MassBatches batches;
     private MassPace pace;
@@ -316,28 +313,7 @@ class MassPaceTest {
     }
 
     private void later(long millis) {
-        clock.now = clock.now.plus(Duration.ofMillis(millis));
-    }
-
-    /** A clock that moves only when the test moves it. */
-    private static final class StoppedClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-24T09:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
+        clock.moveBy(millis);
     }
 
     private static long heldFor(Exchange exchange) {
