@@ -1,6 +1,7 @@
 package se.lefileka.bench;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
@@ -38,7 +39,6 @@ public final class MassPaceOdds {
     private static final long MILLIS_PER_CALL = 1050 / 2;
     private static final long FIRST_POLL = 2_000;
     private static final long CAP = 600_000;
-    private static final double RATE = 2.0;
 
     private record Pace(String name, long least, long most) {
     }
@@ -141,7 +141,7 @@ public final class MassPaceOdds {
                 queue.add(new Poll(clock.millis() + next, poll.ready, poll.exchange));
             }
         }
-        double bound = Math.max((chunks - 1) / RATE + fk.most() / 1000.0, (2 * chunks - 1) / RATE);
+        double bound = MassPollingBenchmark.lowerBound(chunks, fk.most() / 1000.0);
         clock.moveTo(clock.millis() + 1_000);
         return new double[] {(double) calls / chunks, (end - start) / 1000.0 / bound};
     }
@@ -178,26 +178,14 @@ public final class MassPaceOdds {
     }
 
     private static double mean(double[] values) {
-        double sum = 0;
-        for (double value : values) {
-            sum += value;
-        }
-        return sum / values.length;
+        return Arrays.stream(values).average().orElse(0);
     }
 
     private static double max(double[] values) {
-        double max = 0;
-        for (double value : values) {
-            max = Math.max(max, value);
-        }
-        return max;
+        return Arrays.stream(values).max().orElse(0);
     }
 
-    private static int over(double[] values, double goal) {
-        int over = 0;
-        for (double value : values) {
-            over += value > goal ? 1 : 0;
-        }
-        return over;
+    private static long over(double[] values, double goal) {
+        return Arrays.stream(values).filter(value -> value > goal).count();
     }
 }

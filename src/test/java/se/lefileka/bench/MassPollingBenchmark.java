@@ -79,7 +79,7 @@ public final class MassPollingBenchmark {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 JsonNode fk = JSON.readTree(Files.readString(summary)).path("fk");
                 int chunks = fk.path("chunks").asInt();
-                double bound = Math.max((chunks - 1) / RATE + pace.most().toSeconds(), (2 * chunks - 1) / RATE);
+                double bound = lowerBound(chunks, pace.most().toSeconds());
                 System.out.printf("| %s | %,d | %s | %.2f | %.2f | %.0f s | %.0f s | %.2f | %d |%n", pace.name(), rows,
                         batch, fk.path("calls").asDouble() / chunks, fk.path("polls").asDouble() / chunks, seconds, bound,
                         seconds / bound, sandbox.judge().breaches());
@@ -91,6 +91,11 @@ public final class MassPollingBenchmark {
             bundle.stop();
             sandbox.stop();
         }
+    }
+
+    /** The batch's lower bound in seconds (see above), for that many chunks and FK's slowest time. */
+    static double lowerBound(int chunks, double slowestSeconds) {
+        return Math.max((chunks - 1) / RATE + slowestSeconds, (2 * chunks - 1) / RATE);
     }
 
     private MassPollingBenchmark() {
