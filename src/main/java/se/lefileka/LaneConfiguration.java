@@ -26,6 +26,7 @@ import se.lefileka.lane.LanePace;
 import se.lefileka.lane.LaneRetry;
 import se.lefileka.lane.StrayFkCalls;
 import se.lefileka.lane.WirePacing;
+import se.lefileka.mass.MassPace;
 import se.lefileka.operations.FkCalls;
 
 /**
@@ -109,9 +110,10 @@ public class LaneConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public LaneRetry laneRetry(Clock clock, @PropertyInject("lane.retry.max-millis") long maxMillis,
                                @PropertyInject("lane.retry.first-backoff-millis") long firstBackOffMillis,
-                               @PropertyInject("lane.retry.max-backoff-millis") long maxBackOffMillis) {
+                               @PropertyInject("lane.retry.max-backoff-millis") long maxBackOffMillis,
+                               @PropertyInject("lane.retry.unreadable-reads") int unreadableReads) {
         return new LaneRetry(clock, Duration.ofMillis(maxMillis), Duration.ofMillis(firstBackOffMillis),
-                Duration.ofMillis(maxBackOffMillis));
+                Duration.ofMillis(maxBackOffMillis), Set.of(MassPace.POLL), unreadableReads);
     }
 
     /** Every call's outcome, for health and metrics; the budgets' use against their limits. */

@@ -73,7 +73,7 @@ public final class Settings {
                 "leka.notifications.acknowledge-batch", "leka.notifications.acknowledge-millis",
                 "leka.notifications.lost-after-millis", "bundle.input.max-bytes", "bundle.input.max-nesting-depth",
                 "bundle.input.max-string-length");
-        atLeast(0, "lane.gate.margin-millis", "bundle.inbox.stable-millis", "leka.notifications.first-fetch-millis",
+        atLeast(0, "lane.gate.margin-millis", "lane.retry.unreadable-reads", "bundle.inbox.stable-millis", "leka.notifications.first-fetch-millis",
                 "leka.notifications.endpoint-retries", "leka.notifications.endpoint-retry-millis",
                 "bundle.api.end-of-life.warn-days");
         range(0, 65535, "bundle.http.port");

@@ -2,6 +2,7 @@ package se.lefileka.lane;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -27,7 +28,17 @@ public class LaneRetry {
     private final Duration firstBackOff;
     private final Duration maxBackOff;
 
-    public LaneRetry(Clock clock, Duration retryFor, Duration firstBackOff, Duration maxBackOff) {
+    private final Set<String> reads;
+    private final int readsAgain;
+
+    /**
+     * @param reads the calls that only read at FK (a mass poll): one whose answer cannot be read
+     *              is made again, at most {@code readsAgain} times
+     */
+    public LaneRetry(Clock clock, Duration retryFor, Duration firstBackOff, Duration maxBackOff, Set<String> reads,
+                     int readsAgain) {
+        this.reads = Set.copyOf(reads);
+        this.readsAgain = readsAgain;
         this.clock = clock;
         this.retryFor = retryFor;
         this.firstBackOff = firstBackOff;
@@ -49,6 +60,22 @@ public class LaneRetry {
         exchange.getMessage().setHeader(Headers.FAILURE, reason);
         LOG.warn("Giving up call {} after {} attempts: {}", exchange.getMessage().getHeader(Headers.CALL),
                 exchange.getMessage().getHeader(Headers.ATTEMPTS), cause(exchange));
+    }
+
+    /**
+     * Whether a call whose answer could not be read is made again: only a call that reads (FK's
+     * state does not change by it), and only a few times; then its user is answered with the reason.
+     * Sets the headers that deliver it again later.
+     */
+    public boolean readAgain(Exchange exchange) {
+        Message message = exchange.getMessage();
+        int unreadable = message.getHeader(Headers.UNREADABLE_ANSWERS, 0, Integer.class);
+        if (!reads.contains(message.getHeader(Headers.CALL, String.class)) || unreadable >= readsAgain) {
+            return false;
+        }
+        message.setHeader(Headers.UNREADABLE_ANSWERS, unreadable + 1);
+        scheduleRetry(exchange);
+        return true;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import se.lefileka.fk.FkError;
+import se.lefileka.fk.UnreadableAnswerException;
 import se.lefileka.mass.MassChunk;
 import se.lefileka.mass.MassReply;
 import se.lefileka.message.ExchangeProperties;
@@ -48,9 +49,10 @@ public class LefiMassApi {
         String body = message.getBody(String.class);
         if (status == 202 || status == 200) {
             String arendeId = wire.mapper().arendeId(wire.read(body));
-            if (!arendeId.isBlank()) {
-                return MassReply.accepted(chunk.withArendeId(arendeId));
+            if (arendeId.isBlank()) {
+                throw new UnreadableAnswerException("field 'arendeId' is missing");
             }
+            return MassReply.accepted(chunk.withArendeId(arendeId));
         }
         return refusedOrThrow(chunk, FkError.read(status, body), message, "FK refused the submission: ");
     }
@@ -99,7 +101,15 @@ public class LefiMassApi {
         List<QueryResult> results = new ArrayList<>();
         for (int i = 0; i < chunk.rows().size(); i++) {
             OnlineQuery query = chunk.rows().get(i).query();
-            PersonAnswer answer = i < answers.size() ? wire.mapper().personAnswer(answers.get(i)) : null;
+            PersonAnswer answer;
+            try {
+                answer = i < answers.size() ? wire.mapper().personAnswer(answers.get(i)) : null;
+            } catch (RuntimeException unreadable) {
+                results.add(QueryResult.problem(query.requestId(), query.personnummer(), ResultStatus.FAILED,
+                        Problem.failure("FK's answer for this row cannot be read: "
+                                + UnreadableAnswerException.describe(unreadable)), now, wire.version()));
+                continue;
+            }
             if (answer == null || (answer.personnummer() != null && !answer.personnummer().equals(query.personnummer()))) {
                 results.add(QueryResult.problem(query.requestId(), query.personnummer(), ResultStatus.FAILED,
                         Problem.failure("FK's answer to the case does not hold this row"), now, wire.version()));

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import se.lefileka.fk.AnswerFields;
 import se.lefileka.fk.FkRequest;
 import se.lefileka.query.BenefitInfo;
 import se.lefileka.query.OnlineQuery;
@@ -61,22 +62,18 @@ public class LefiV1Mapper implements LefiMapper {
         for (JsonNode resultat : svar.path("resultat")) {
             List<BenefitInfo.Period> periods = new ArrayList<>();
             for (JsonNode p : resultat.path("perioder")) {
-                periods.add(new BenefitInfo.Period(date(p.path("from")), date(p.path("tom")),
+                periods.add(new BenefitInfo.Period(AnswerFields.date(p, "from", DATE), AnswerFields.optionalDate(p, "tom", DATE),
                         p.path("belopp").decimalValue(), LefiCodes.amountType(p.path("beloppstyp").asText()),
                         p.hasNonNull("omfattning") ? p.path("omfattning").asInt() : null));
             }
             List<BenefitInfo.Payment> payments = new ArrayList<>();
             for (JsonNode u : resultat.path("utbetalningar")) {
-                payments.add(new BenefitInfo.Payment(date(u.path("datum")), u.path("belopp").decimalValue(),
+                payments.add(new BenefitInfo.Payment(AnswerFields.date(u, "datum", DATE), u.path("belopp").decimalValue(),
                         u.path("myndighet").asText()));
             }
             benefits.add(new BenefitInfo(resultat.path("forman").asText(), periods, payments));
         }
-        return new PersonAnswer(svar.path("pnr").asText(null), LefiCodes.status(svar.path("status").asText()),
+        return new PersonAnswer(svar.path("pnr").asText(null), LefiCodes.status(AnswerFields.text(svar, "status")),
                 benefits, svar.path("meddelande").asText(null));
-    }
-
-    private static LocalDate date(JsonNode compact) {
-        return LocalDate.parse(compact.asText(), DATE);
     }
 }

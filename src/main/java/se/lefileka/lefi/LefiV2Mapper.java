@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import se.lefileka.fk.AnswerFields;
 import se.lefileka.fk.FkRequest;
 import se.lefileka.query.BenefitInfo;
 import se.lefileka.query.OnlineQuery;
@@ -16,6 +17,7 @@ import se.lefileka.query.OnlineQuery;
 public class LefiV2Mapper implements LefiMapper {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_LOCAL_DATE;
 
     @Override
     public String version() {
@@ -60,19 +62,19 @@ public class LefiV2Mapper implements LefiMapper {
         for (JsonNode forman : svar.path("formaner")) {
             List<BenefitInfo.Period> periods = new ArrayList<>();
             for (JsonNode p : forman.path("perioder")) {
-                periods.add(new BenefitInfo.Period(LocalDate.parse(p.path("fromDatum").asText()),
-                        LocalDate.parse(p.path("tomDatum").asText()), p.path("belopp").decimalValue(),
+                periods.add(new BenefitInfo.Period(AnswerFields.date(p, "fromDatum", ISO),
+                        AnswerFields.optionalDate(p, "tomDatum", ISO), p.path("belopp").decimalValue(),
                         LefiCodes.amountType(p.path("beloppstyp").asText()),
                         p.hasNonNull("omfattning") ? p.path("omfattning").asInt() : null));
             }
             List<BenefitInfo.Payment> payments = new ArrayList<>();
             for (JsonNode u : forman.path("utbetalningar")) {
-                payments.add(new BenefitInfo.Payment(LocalDate.parse(u.path("utbetalningsdatum").asText()),
+                payments.add(new BenefitInfo.Payment(AnswerFields.date(u, "utbetalningsdatum", ISO),
                         u.path("belopp").decimalValue(), u.path("myndighet").asText()));
             }
             benefits.add(new BenefitInfo(forman.path("formanstyp").asText(), periods, payments));
         }
-        return new PersonAnswer(svar.path("personnummer").asText(null), LefiCodes.status(svar.path("status").asText()),
+        return new PersonAnswer(svar.path("personnummer").asText(null), LefiCodes.status(AnswerFields.text(svar, "status")),
                 benefits, svar.path("meddelande").asText(null));
     }
 }

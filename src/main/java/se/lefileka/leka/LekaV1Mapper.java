@@ -3,12 +3,12 @@ package se.lefileka.leka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import se.lefileka.fk.AnswerFields;
 import se.lefileka.fk.FkRequest;
 import se.lefileka.lefi.LefiV1Mapper;
 
@@ -68,13 +68,21 @@ public class LekaV1Mapper implements LekaMapper {
     @Override
     public NotificationPage page(JsonNode fetched, int max, OffsetDateTime fetchedAt) {
         List<Notification> notifications = new ArrayList<>();
+        List<UnreadableNotification> unreadable = new ArrayList<>();
         for (JsonNode a : fetched) {
-            notifications.add(new Notification(a.path("id").asText(), a.path("pnr").asText(),
-                    a.path("forman").asText(), event(a.path("handelse").asText()),
-                    LocalDate.parse(a.path("from").asText(), DATE), null,
-                    lefi.personAnswer(a.path("personsvar")).asResult(fetchedAt, version())));
+            try {
+                notifications.add(notification(a, fetchedAt));
+            } catch (RuntimeException e) {
+                unreadable.add(UnreadableNotification.of(a, "id", e));
+            }
         }
-        return new NotificationPage(notifications, notifications.size() >= max);
+        return new NotificationPage(notifications, unreadable, notifications.size() + unreadable.size() >= max);
+    }
+
+    private Notification notification(JsonNode a, OffsetDateTime fetchedAt) {
+        return new Notification(AnswerFields.text(a, "id"), AnswerFields.text(a, "pnr"), AnswerFields.text(a, "forman"),
+                event(AnswerFields.text(a, "handelse")), AnswerFields.date(a, "from", DATE), null,
+                lefi.personAnswer(a.path("personsvar")).asResult(fetchedAt, version()));
     }
 
     @Override

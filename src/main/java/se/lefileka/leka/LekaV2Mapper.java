@@ -3,11 +3,12 @@ package se.lefileka.leka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import se.lefileka.fk.AnswerFields;
 import se.lefileka.fk.FkRequest;
 import se.lefileka.lefi.LefiV2Mapper;
 
@@ -65,15 +66,24 @@ public class LekaV2Mapper implements LekaMapper {
     @Override
     public NotificationPage page(JsonNode fetched, int max, OffsetDateTime fetchedAt) {
         List<Notification> notifications = new ArrayList<>();
+        List<UnreadableNotification> unreadable = new ArrayList<>();
         for (JsonNode a : fetched.path("aviseringar")) {
-            String created = a.path("skapad").asText("");
-            notifications.add(new Notification(a.path("aviseringId").asText(), a.path("personnummer").asText(),
-                    a.path("formanstyp").asText(), event(a.path("handelse").asText()),
-                    LocalDate.parse(a.path("giltigFrom").asText()),
-                    created.isEmpty() ? null : OffsetDateTime.parse(created),
-                    lefi.personAnswer(a.path("personsvar")).asResult(fetchedAt, version())));
+            try {
+                notifications.add(notification(a, fetchedAt));
+            } catch (RuntimeException e) {
+                unreadable.add(UnreadableNotification.of(a, "aviseringId", e));
+            }
         }
-        return new NotificationPage(notifications, fetched.path("fler").asBoolean(false));
+        return new NotificationPage(notifications, unreadable, fetched.path("fler").asBoolean(false));
+    }
+
+    private Notification notification(JsonNode a, OffsetDateTime fetchedAt) {
+        String created = a.path("skapad").asText("");
+        return new Notification(AnswerFields.text(a, "aviseringId"), AnswerFields.text(a, "personnummer"),
+                AnswerFields.text(a, "formanstyp"), event(AnswerFields.text(a, "handelse")),
+                AnswerFields.date(a, "giltigFrom", DateTimeFormatter.ISO_LOCAL_DATE),
+                created.isEmpty() ? null : OffsetDateTime.parse(created),
+                lefi.personAnswer(a.path("personsvar")).asResult(fetchedAt, version()));
     }
 
     @Override

@@ -40,8 +40,10 @@ public class NotificationFetches {
     }
 
     /**
-     * Sorts the fetched page: returns the notifications to deliver, and sets {@link #ExchangeProperties.ACKNOWLEDGE_AGAIN}
-     * and {@link #ExchangeProperties.MORE_NOTIFICATIONS}. A fetch the lane gave up on gives none.
+     * Sorts the fetched page: returns the notifications to deliver, and sets
+     * {@link ExchangeProperties#ACKNOWLEDGE_AGAIN}, {@link ExchangeProperties#UNREADABLE_NOTIFICATIONS} (the ones
+     * that cannot be read, to set aside once) and {@link ExchangeProperties#MORE_NOTIFICATIONS}. A fetch the lane
+     * gave up on gives none.
      */
     public List<Notification> sort(Exchange exchange) throws SQLException {
         Message message = exchange.getMessage();
@@ -49,6 +51,7 @@ public class NotificationFetches {
         List<String> acknowledgeAgain = new ArrayList<>();
         exchange.setProperty(ExchangeProperties.ACKNOWLEDGE_AGAIN, acknowledgeAgain);
         String failure = message.getHeader(Headers.FAILURE, String.class);
+        exchange.setProperty(ExchangeProperties.UNREADABLE_NOTIFICATIONS, List.of());
         if (failure != null) {
             LOG.warn("Fetching LEKA notifications failed: {}; the next fetch is on schedule", failure);
             exchange.setProperty(ExchangeProperties.MORE_NOTIFICATIONS, false);
@@ -66,12 +69,39 @@ public class NotificationFetches {
                 }
             }
         }
-        boolean more = page.more() && !page.notifications().isEmpty();
+        List<UnreadableNotification> setAside = new ArrayList<>();
+        for (UnreadableNotification unreadable : page.unreadable()) {
+            if (unreadable.notificationId() == null || log.setAside(unreadable.notificationId(), unreadable.reason())) {
+                setAside.add(unreadable);
+                LOG.warn("LEKA notification {} set aside on the dead-letter queue: {}",
+                        unreadable.notificationId(), unreadable.reason());
+            } else {
+                acknowledgeAgain.add(unreadable.notificationId());
+            }
+        }
+        exchange.setProperty(ExchangeProperties.UNREADABLE_NOTIFICATIONS, setAside);
+        meters.counter("leka.notifications.unreadable").increment(setAside.size());
+        boolean more = page.more() && !(page.notifications().isEmpty() && page.unreadable().isEmpty());
         exchange.setProperty(ExchangeProperties.MORE_NOTIFICATIONS, more);
         fetching.set(more);
-        LOG.info("Fetched {} LEKA notifications: {} to deliver, {} delivered before{}", page.notifications().size(),
-                toDeliver.size(), acknowledgeAgain.size(), more ? "; more waiting" : "");
+        LOG.info("Fetched {} LEKA notifications: {} to deliver, {} delivered or set aside before, {} set aside now{}",
+                page.notifications().size() + page.unreadable().size(), toDeliver.size(), acknowledgeAgain.size(),
+                setAside.size(), more ? "; more waiting" : "");
         return toDeliver;
+    }
+
+    /**
+     * Turns a notification that cannot be read into its dead-letter message: LEKA's text, and the
+     * reason and its id (when it has one) as headers.
+     */
+    public void deadLetter(Exchange exchange) {
+        UnreadableNotification unreadable = exchange.getMessage().getBody(UnreadableNotification.class);
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Headers.DEAD_LETTER_REASON, unreadable.reason());
+        message.setHeader(Headers.DEAD_LETTER_SOURCE, exchange.getFromRouteId());
+        message.setHeader(Headers.NOTIFICATION_ID, unreadable.notificationId());
+        message.setBody(unreadable.text());
     }
 
     /** Sets the headers a delivered notification travels with (no personal data). */

@@ -71,6 +71,20 @@ public class NotificationLog {
         return Offer.DELIVER;
     }
 
+    /**
+     * Records a notification that cannot be read as dead-lettered, with the reason; returns false
+     * when it was recorded before (set aside already: acknowledge it again, nothing more).
+     */
+    public boolean setAside(String id, String reason) throws SQLException {
+        if (state(id) != null) {
+            return false;
+        }
+        jdbc.update("INSERT INTO leka_notification (id, benefit, event, state, reason, received_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", id, "-", "-", State.DEAD_LETTERED.name(), truncate(reason), now(),
+                now());
+        return true;
+    }
+
     /** Whether the notification is still to be delivered (not delivered everywhere, nor dead-lettered). */
     public boolean isPending(@Header(Headers.NOTIFICATION_ID) String id) throws SQLException {
         return state(id) == State.RECEIVED;

@@ -55,7 +55,7 @@ public class MassPace implements LanePace {
     private static final double PROBE_FACTOR = 1.4;
     private static final Logger LOG = LoggerFactory.getLogger(MassPace.class);
     /** The mass lane's poll call (header {@code LefiCall}). */
-    static final String POLL = "lefi-mass-poll";
+    public static final String POLL = "lefi-mass-poll";
     /** How long past its due time the probe may be silent before another case probes. */
     private static final long PROBE_SILENCE_MILLIS = 60_000;
     /** The longest a case waits unpolled for submissions to be made (FK keeps a case 72 hours). */

@@ -9,6 +9,8 @@ public final class ExchangeProperties {
     public static final String LANE_REQUEST = "LefiLaneRequest";
     /** The lane has no answer to hand on: the message went back on the lane, or to the dead-letter queue. */
     public static final String NO_ANSWER = "LefiNoAnswer";
+    /** FK answered the call (any status): whatever fails after this is no reason to call again. */
+    public static final String FK_ANSWERED = "LefiFkAnswered";
     /** The online query a call is made for. */
     public static final String ONLINE_QUERY = "LefiQuery";
     /** The subscription command a call is made for. */
@@ -33,6 +35,8 @@ public final class ExchangeProperties {
     public static final String MORE_NOTIFICATIONS = "LekaMore";
     /** Ids of notifications delivered before that LEKA offered again: acknowledge them again. */
     public static final String ACKNOWLEDGE_AGAIN = "LekaAcknowledgeAgain";
+    /** The fetched notifications that cannot be read: to the dead-letter queue, then acknowledged. */
+    public static final String UNREADABLE_NOTIFICATIONS = "LekaUnreadable";
     /** The ids an acknowledgement is made for. */
     public static final String ACKNOWLEDGED_IDS = "LekaAcknowledgedIds";
 

@@ -34,6 +34,8 @@ public final class Headers {
     public static final String ATTEMPTS = "LefiAttempts";
     /** When the call first failed (epoch millis): the retry time counts from there. */
     public static final String FIRST_FAILURE = "LefiFirstFailure";
+    /** How many answers to the call (a read) could not be read so far. */
+    public static final String UNREADABLE_ANSWERS = "LefiUnreadableAnswers";
     /** Why the lane gave the call up: the answer says {@code FAILED} with this reason. */
     public static final String FAILURE = "LefiFailure";
     /** When FK took a mass chunk (epoch millis, the bundle's clock): its case's age counts from there. */

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.lefileka.fk.FkRefusedException;
 import se.lefileka.fk.FkRetiredException;
+import se.lefileka.fk.UnreadableAnswerException;
 import se.lefileka.message.Headers;
 
 /**
@@ -115,6 +116,25 @@ public class FkCalls {
         } else {
             services.put(service, new Reach(State.ANSWERED, reason, clock.instant()));
         }
+    }
+
+    /**
+     * After a call FK answered with an answer that cannot be read: counted as FK's fault and
+     * logged once; returns the reason the call's user is answered with (no part of the answer).
+     */
+    public String unreadable(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        String type = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
+        String service = service(exchange);
+        String reason = "FK answered " + status + (type == null ? "" : " (" + type + ")")
+                + " but its answer cannot be read: " + UnreadableAnswerException.describe(cause)
+                + "; FK is not asked again";
+        record(exchange, "unreadable");
+        faults.add(clock.millis());
+        services.put(service, new Reach(State.ANSWERED, reason, clock.instant()));
+        LOG.warn("{} call {}: {}", service.toUpperCase(), exchange.getMessage().getHeader(Headers.CALL), reason);
+        return reason;
     }
 
     /** What the last call to the service ({@code lefi}, {@code leka}) showed; null before the first. */

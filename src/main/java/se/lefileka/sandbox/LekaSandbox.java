@@ -151,21 +151,27 @@ final class LekaSandbox {
     private static ObjectNode v2(Notification n) {
         ObjectNode node = JSON.objectNode().put("aviseringId", n.id).put("personnummer", n.personnummer)
                 .put("formanstyp", n.formanstyp).put("handelse", n.handelse)
-                .put("giltigFrom", n.validFrom.toString())
                 .put("skapad", n.created.atZone(Sandbox.STOCKHOLM).toOffsetDateTime().toString());
+        if (n.validFrom != null) {
+            node.put("giltigFrom", n.validFrom.toString());
+        }
         node.set("personsvar", personsvar(n));
         return node;
     }
 
     private static ObjectNode v1(Notification n) {
         ObjectNode node = JSON.objectNode().put("id", n.id).put("pnr", n.personnummer).put("forman", n.formanstyp)
-                .put("handelse", n.handelse).put("from", SandboxWire.v1Date(n.validFrom.toString()));
+                .put("handelse", n.handelse);
+        if (n.validFrom != null) {
+            node.put("from", SandboxWire.v1Date(n.validFrom.toString()));
+        }
         node.set("personsvar", SandboxWire.toV1(personsvar(n)));
         return node;
     }
 
     private static ObjectNode personsvar(Notification n) {
-        return SyntheticPersons.answer(n.personnummer, List.of(n.formanstyp), n.validFrom, n.validFrom.plusMonths(6));
+        LocalDate from = n.validFrom != null ? n.validFrom : n.created.atZone(Sandbox.STOCKHOLM).toLocalDate();
+        return SyntheticPersons.answer(n.personnummer, List.of(n.formanstyp), from, from.plusMonths(6));
     }
 
     private synchronized SandboxReply acknowledge(SandboxRequest request) {
@@ -185,7 +191,7 @@ final class LekaSandbox {
                 : SandboxReply.ok(200, JSON.objectNode().put("kvitterade", count));
     }
 
-    /** Queues a notification for the organisation; returns its id. */
+    /** Queues a notification for the organisation; returns its id. Without validFrom it is broken, as tests need. */
     synchronized String publish(String personnummer, String formanstyp, String handelse, LocalDate validFrom) {
         String id = "A-" + ids.incrementAndGet();
         notifications.put(id, new Notification(id, personnummer, formanstyp, handelse, validFrom, clock.instant()));

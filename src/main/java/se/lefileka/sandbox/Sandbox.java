@@ -340,12 +340,14 @@ public class Sandbox extends ServiceSupport {
             exchange.getResponseHeaders().set("X-Request-Id", requestId);
         }
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        if (reply.body() == null) {
+        if (reply.body() == null && reply.text() == null) {
             exchange.sendResponseHeaders(reply.status(), -1);
             return;
         }
-        byte[] bytes = json.writeValueAsBytes(reply.body());
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        byte[] bytes = reply.text() != null ? reply.text().getBytes(StandardCharsets.UTF_8)
+                : json.writeValueAsBytes(reply.body());
+        exchange.getResponseHeaders().set("Content-Type",
+                reply.text() != null ? reply.contentType() : "application/json; charset=utf-8");
         exchange.sendResponseHeaders(reply.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

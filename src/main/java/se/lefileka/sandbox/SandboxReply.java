@@ -5,8 +5,19 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
-/** What the sandbox answers: a status, an optional JSON body and an optional Retry-After. */
-record SandboxReply(int status, JsonNode body, Integer retryAfterSeconds) {
+/**
+ * What the sandbox answers: a status, an optional JSON body and an optional Retry-After; or, as a
+ * broken FK might, a body of any text and content type ({@link #text}).
+ */
+record SandboxReply(int status, JsonNode body, Integer retryAfterSeconds, String text, String contentType) {
+
+    SandboxReply(int status, JsonNode body, Integer retryAfterSeconds) {
+        this(status, body, retryAfterSeconds, null, null);
+    }
+
+    static SandboxReply text(int status, String contentType, String text) {
+        return new SandboxReply(status, null, null, text, contentType);
+    }
 
     static SandboxReply ok(int status, JsonNode body) {
         return new SandboxReply(status, body, null);

@@ -30,9 +30,11 @@ final class SandboxWire {
             ObjectNode r = resultat.addObject().put("forman", forman.path("formanstyp").asText());
             ArrayNode perioder = r.putArray("perioder");
             for (JsonNode p : forman.path("perioder")) {
-                perioder.addObject().put("from", v1Date(p.path("fromDatum").asText()))
-                        .put("tom", v1Date(p.path("tomDatum").asText()))
-                        .put("belopp", p.path("belopp").decimalValue())
+                ObjectNode period = perioder.addObject().put("from", v1Date(p.path("fromDatum").asText()));
+                if (p.hasNonNull("tomDatum")) {
+                    period.put("tom", v1Date(p.path("tomDatum").asText()));
+                }
+                period.put("belopp", p.path("belopp").decimalValue())
                         .put("beloppstyp", p.path("beloppstyp").asText())
                         .put("omfattning", p.path("omfattning").asInt());
             }

@@ -13,7 +13,8 @@ import java.util.Set;
  * <ul>
  * <li>serial numbers {@code 990}-{@code 999} (digits 9-11 of the 12-digit form): no such person;</li>
  * <li>serial numbers {@code 980}-{@code 989}: protected identity;</li>
- * <li>everyone else has, for about two of three benefits asked for, one period and one payment.</li>
+ * <li>everyone else has, for about two of three benefits asked for, one period and one payment; a
+ * pension's period runs on (no {@code tomDatum}, or {@code null}).</li>
  * </ul>
  * Answers are built in the v2 form; {@link SandboxWire} turns them into v1.
  */
@@ -60,9 +61,14 @@ final class SyntheticPersons {
             end = to;
         }
         BigDecimal amount = BigDecimal.valueOf(pension ? 4000 + seed % 9000 : 300 + seed % 900).setScale(2);
-        ObjectNode period = JSON.objectNode()
-                .put("fromDatum", start.toString()).put("tomDatum", end.toString())
-                .put("belopp", amount).put("beloppstyp", pension ? "MANAD" : "DAG")
+        ObjectNode period = JSON.objectNode().put("fromDatum", start.toString());
+        if (!pension) {
+            period.put("tomDatum", end.toString());
+        } else if (seed % 2 == 0) {
+            // a pension runs on: its period has no end, written as null or left out
+            period.putNull("tomDatum");
+        }
+        period.put("belopp", amount).put("beloppstyp", pension ? "MANAD" : "DAG")
                 .put("omfattning", new int[] {25, 50, 75, 100}[seed % 4]);
         ObjectNode payment = JSON.objectNode()
                 .put("utbetalningsdatum", start.plusDays(25).toString())

@@ -3,11 +3,13 @@ package se.lefileka.lane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.jms.UncategorizedJmsException;
 import org.junit.jupiter.api.Test;
 import se.lefileka.calendar.OpeningSchedule;
+import se.lefileka.fk.UnreadableAnswerException;
+import se.lefileka.message.ExchangeProperties;
 import se.lefileka.message.Headers;
 import se.lefileka.support.RouteFileTestSupport;
 
@@ -214,6 +218,48 @@ class FkLaneRouteTest extends RouteFileTestSupport {
                 .hasRootCauseInstanceOf(UncategorizedJmsException.class);
 
         MockEndpoint.assertIsSatisfied(deadLetters, laneQueue);
+    }
+
+    @Test
+    void anAnswerFkGaveThatIsNotJsonIsAnsweredFailedWithTheReasonAndFkIsNotAskedAgain() throws Exception {
+        calls.whenAnyExchangeReceived(exchange -> answeredWith(exchange, "text/html",
+                () -> new ObjectMapper().readTree("<html><body>19900101-2384</body></html>")));
+        calls.expectedMessageCount(1);
+        answers.expectedMessageCount(1);
+        laneQueue.expectedMessageCount(0);
+        deadLetters.expectedMessageCount(0);
+
+        send("{\"requestId\": \"html\"}");
+
+        MockEndpoint.assertIsSatisfied(calls, answers, laneQueue, deadLetters);
+        String failure = answers.getReceivedExchanges().get(0).getMessage().getHeader(Headers.FAILURE, String.class);
+        assertThat(failure).isEqualTo("FK answered 200 (text/html) but its answer cannot be read: it is not JSON "
+                + "(at line 1, column 1); FK is not asked again").doesNotContain("2384");
+        assertThat(answers.getReceivedExchanges().get(0).getMessage().getBody(String.class))
+                .as("the request as it came, for the answer's reader").isEqualTo("{\"requestId\": \"html\"}");
+    }
+
+    @Test
+    void anyFailureInReadingWhatFkAnsweredEndsTheCallInsteadOfRollingItBack() throws Exception {
+        calls.whenAnyExchangeReceived(exchange -> answeredWith(exchange, "application/json", () -> {
+            throw new UnreadableAnswerException("field 'giltigFrom' is missing");
+        }));
+        answers.expectedMessageCount(1);
+        answers.expectedHeaderReceived(Headers.FAILURE, "FK answered 200 (application/json) but its answer cannot "
+                + "be read: field 'giltigFrom' is missing; FK is not asked again");
+        laneQueue.expectedMessageCount(0);
+
+        send("{\"requestId\": \"missing-field\"}");
+
+        MockEndpoint.assertIsSatisfied(answers, laneQueue);
+    }
+
+    /** What a call route does once FK has answered: notes it, then reads the answer. */
+    private static void answeredWith(Exchange exchange, String contentType, Callable<?> read) throws Exception {
+        exchange.setProperty(ExchangeProperties.FK_ANSWERED, true);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, contentType);
+        read.call();
     }
 
     private void send(String request) {

@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import se.lefileka.fk.FkError;
+import se.lefileka.fk.UnreadableAnswerException;
+import se.lefileka.message.Headers;
 
 class LaneRetryTest {
 
     private final LaneRetry retry = new LaneRetry(Clock.systemUTC(), Duration.ofHours(1), Duration.ofSeconds(1),
-            Duration.ofSeconds(60));
+            Duration.ofSeconds(60), Set.of("lefi-mass-poll"), 2);
 
     @Test
     void backsOffExponentiallyUpToTheMaximum() {
@@ -32,7 +35,7 @@ class LaneRetryTest {
     @Test
     void timeWhileFkIsClosedNeverCountsTowardsGivingUp() {
         LaneRetry shortRetry = new LaneRetry(Clock.systemUTC(), Duration.ZERO, Duration.ofSeconds(1),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), Set.of(), 0);
         Exchange call = new DefaultExchange(new DefaultCamelContext());
         call.setProperty(Exchange.EXCEPTION_CAUGHT, new FkError(503, "SERVICEFONSTER", "").unavailable("30"));
         shortRetry.scheduleRetry(call);
@@ -43,5 +46,23 @@ class LaneRetryTest {
         call.setProperty(Exchange.EXCEPTION_CAUGHT, new FkError(500, "TEKNISKT_FEL", "").unavailable(null));
         shortRetry.scheduleRetry(call);
         assertThat(shortRetry.exhausted(call)).as("a fault").isTrue();
+    }
+
+    @Test
+    void onlyAReadWhoseAnswerCouldNotBeReadIsMadeAgainAndOnlyAFewTimes() {
+        Exchange poll = new DefaultExchange(new DefaultCamelContext());
+        poll.setProperty(Exchange.EXCEPTION_CAUGHT, new UnreadableAnswerException("its JSON is cut short"));
+        poll.getMessage().setHeader(Headers.CALL, "lefi-mass-poll");
+        assertThat(retry.readAgain(poll)).isTrue();
+        assertThat(poll.getMessage().getHeader(LaneRetry.SCHEDULED_DELIVERY)).isNotNull();
+        assertThat(retry.readAgain(poll)).isTrue();
+        assertThat(retry.readAgain(poll)).as("a third unreadable answer").isFalse();
+
+        Exchange submission = new DefaultExchange(new DefaultCamelContext());
+        submission.getMessage().setHeader(Headers.CALL, "lefi-mass-submit");
+        assertThat(retry.readAgain(submission)).as("a submission is never made again").isFalse();
+        Exchange query = new DefaultExchange(new DefaultCamelContext());
+        query.getMessage().setHeader(Headers.CALL, "lefi-online");
+        assertThat(retry.readAgain(query)).as("an online query is never made again").isFalse();
     }
 }

@@ -1,6 +1,7 @@
 package se.lefileka.lefi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -8,6 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.lefileka.fk.FkRequest;
+import se.lefileka.fk.UnreadableAnswerException;
+import se.lefileka.query.BenefitInfo;
 import se.lefileka.query.OnlineQuery;
 import se.lefileka.query.ResultStatus;
 
@@ -55,6 +58,39 @@ class LefiMappersTest {
         assertThat(v2.status()).isEqualTo(ResultStatus.OK);
         assertThat(v2.benefits().get(0).periods().get(0).amountType()).isEqualTo("DAY");
         assertThat(v2.benefits().get(0).payments().get(0).amount()).isEqualByComparingTo(new BigDecimal("18240"));
+    }
+
+    @Test
+    void aPeriodStillRunningHasNoEndInEitherVersion() throws Exception {
+        PersonAnswer v2 = new LefiV2Mapper().personAnswer(JSON.readTree("""
+                {"personnummer": "199001012385", "status": "OK", "formaner": [{"formanstyp": "ALDERSPENSION",
+                  "perioder": [{"fromDatum": "2020-01-01", "tomDatum": null, "belopp": 14000.00, "beloppstyp": "MANAD"},
+                               {"fromDatum": "2019-01-01", "belopp": 13000.00, "beloppstyp": "MANAD"}],
+                  "utbetalningar": []}]}"""));
+        PersonAnswer v1 = new LefiV1Mapper().personAnswer(JSON.readTree("""
+                {"pnr": "199001012385", "status": "OK", "resultat": [{"forman": "ALDERSPENSION",
+                  "perioder": [{"from": "20200101", "tom": null, "belopp": 14000.00, "beloppstyp": "MANAD"},
+                               {"from": "20190101", "belopp": 13000.00, "beloppstyp": "MANAD"}],
+                  "utbetalningar": []}]}"""));
+        assertThat(v1).isEqualTo(v2);
+        assertThat(v2.benefits().get(0).periods()).extracting(BenefitInfo.Period::to).containsOnlyNulls();
+        assertThat(v2.benefits().get(0).periods().get(0).from()).isEqualTo(LocalDate.of(2020, 1, 1));
+    }
+
+    @Test
+    void anAnswerWithoutWhatTheContractRequiresCannotBeReadAndSaysWhichFieldWithoutItsValue() throws Exception {
+        LefiV2Mapper v2 = new LefiV2Mapper();
+        assertThatThrownBy(() -> v2.personAnswer(JSON.readTree("""
+                {"personnummer": "199001012385", "formaner": []}""")))
+                .isInstanceOf(UnreadableAnswerException.class).hasMessage("field 'status' is missing");
+        assertThatThrownBy(() -> v2.personAnswer(JSON.readTree("""
+                {"personnummer": "199001012385", "status": "OK", "formaner": [{"formanstyp": "SJUKPENNING",
+                  "perioder": [{"fromDatum": "2026-01-05", "tomDatum": "1990-13-45"}]}]}""")))
+                .isInstanceOf(UnreadableAnswerException.class).hasMessage("field 'tomDatum' is not a date");
+        assertThatThrownBy(() -> new LefiV1Mapper().personAnswer(JSON.readTree("""
+                {"pnr": "199001012385", "status": "OK", "resultat": [{"forman": "SJUKPENNING",
+                  "perioder": [{"tom": "20260215"}]}]}""")))
+                .isInstanceOf(UnreadableAnswerException.class).hasMessage("field 'from' is missing");
     }
 
     @Test

@@ -92,4 +92,36 @@ class LekaMappersTest {
         assertThat(v1.acknowledge(List.of("A-1"))).isEqualTo(new FkRequest("POST", "/v1/kvittens",
                 JSON.readTree("{\"ids\": [\"A-1\"]}")));
     }
+
+    @Test
+    void eachNotificationIsReadOnItsOwnSoOneThatCannotBeReadLeavesTheRestOfThePage() throws Exception {
+        String good = """
+                {"aviseringId": "A-%d", "personnummer": "199001012385", "formanstyp": "BOSTADSBIDRAG",
+                 "handelse": "ANDRAD", "giltigFrom": "2026-12-01",
+                 "personsvar": {"personnummer": "199001012385", "status": "OK", "formaner": []}}""";
+        String withoutValidFrom = """
+                {"aviseringId": "A-9", "personnummer": "199001012385", "formanstyp": "BOSTADSBIDRAG",
+                 "handelse": "ANDRAD", "personsvar": {"personnummer": "199001012385", "status": "OK", "formaner": []}}""";
+        NotificationPage v2 = new LekaV2Mapper().page(JSON.readTree("{\"aviseringar\": [" + good.formatted(1) + ","
+                + withoutValidFrom + "," + good.formatted(2) + "], \"fler\": false}"), 100, NOW);
+        assertThat(v2.notifications()).extracting(Notification::notificationId).containsExactly("A-1", "A-2");
+        assertThat(v2.unreadable()).singleElement().satisfies(bad -> {
+            assertThat(bad.notificationId()).isEqualTo("A-9");
+            assertThat(bad.reason()).isEqualTo("LEKA's notification cannot be read: field 'giltigFrom' is missing");
+            assertThat(JSON.readTree(bad.text())).as("as LEKA gave it").isEqualTo(JSON.readTree(withoutValidFrom));
+        });
+
+        String v1Good = """
+                {"id": "A-%d", "pnr": "199001012385", "forman": "SJUKPENNING", "handelse": "NY", "from": "20261201",
+                 "personsvar": {"pnr": "199001012385", "status": "OK", "resultat": []}}""";
+        NotificationPage v1 = new LekaV1Mapper().page(JSON.readTree("[" + v1Good.formatted(1) + ","
+                + "{\"pnr\": \"199001012385\", \"forman\": \"SJUKPENNING\", \"handelse\": \"NY\", \"from\": \"2026-12\"},"
+                + v1Good.formatted(2) + "]"), 3, NOW);
+        assertThat(v1.notifications()).extracting(Notification::notificationId).containsExactly("A-1", "A-2");
+        assertThat(v1.unreadable()).singleElement().satisfies(bad -> {
+            assertThat(bad.notificationId()).as("without an id it cannot be acknowledged").isNull();
+            assertThat(bad.reason()).isEqualTo("LEKA's notification cannot be read: field 'id' is missing");
+        });
+        assertThat(v1.more()).as("a full page, the unreadable one counted").isTrue();
+    }
 }

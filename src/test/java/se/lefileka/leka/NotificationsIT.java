@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import se.lefileka.sandbox.SandboxNotifications;
 import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
 import se.lefileka.support.Notifications;
@@ -133,6 +134,34 @@ class NotificationsIT extends BundleTestSupport {
         }
         assertThat(webhook.received()).isEmpty();
         assertThat(queued(ids.size())).as("the other endpoints took them once").containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v1", "v2"})
+    void aNotificationThatCannotBeReadIsDeadLetteredAndAcknowledgedAndTheRestOfThePageDelivered(String version)
+            throws Exception {
+        List<String> good = new ArrayList<>(Notifications.publish(sandbox, 2));
+        String bad = SandboxNotifications.publish(sandbox, Persons.known(7), "BOSTADSBIDRAG", "ANDRAD", null);
+        good.addAll(Notifications.publish(sandbox, 3));
+        bundle = RunningBundle.start(data, sandbox, settings(version, data, webhook.url()));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.unacknowledgedNotifications() == 0);
+        assertThat(Folders.names(data.resolve("outbox/notifications")))
+                .containsExactlyInAnyOrderElementsOf(good.stream().map(id -> id + ".json").toList());
+        assertThat(webhook.received().keySet()).containsExactlyInAnyOrderElementsOf(good);
+        assertThat(queued(good.size())).containsExactlyInAnyOrderElementsOf(good);
+        try (JMSContext jms = bundle.jmsClient().createContext()) {
+            JMSConsumer dead = jms.createConsumer(jms.createQueue("lefi.dead-letter"));
+            Message message = dead.receive(10_000);
+            assertThat(message).isNotNull();
+            assertThat(message.getStringProperty("LekaNotificationId")).isEqualTo(bad);
+            assertThat(message.getStringProperty("LefiDeadLetterReason")).isEqualTo(
+                    "LEKA's notification cannot be read: field '" + ("v1".equals(version) ? "from" : "giltigFrom")
+                            + "' is missing");
+            assertThat(JSON.readTree(message.getBody(String.class)).path("v1".equals(version) ? "id" : "aviseringId")
+                    .asText()).as("as LEKA gave it").isEqualTo(bad);
+            assertThat(dead.receiveNoWait()).as("set aside once").isNull();
+        }
     }
 
     /** The notification ids on the default queue; fails if more than {@code expected} are there. */

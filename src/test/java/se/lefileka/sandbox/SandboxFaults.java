@@ -32,6 +32,25 @@ public final class SandboxFaults implements SandboxInterceptor {
     private volatile boolean massClosed;
     private final Set<String> retired = ConcurrentHashMap.newKeySet();
     private volatile boolean refuseOrganisation;
+    private final Map<String, AtomicInteger> garbled = new ConcurrentHashMap<>();
+    private final Map<String, String> garbledAs = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    /** A {@code 200} answer FK may give and no client can read. */
+    public enum Garbled {
+        /** JSON cut off in the middle. */
+        TRUNCATED_JSON("application/json", "{\"fragaId\": \"x\", \"arendeId\": \"M-1\", \"personnummer\": \"1990"),
+        /** A proxy's or a portal's HTML page. */
+        HTML("text/html; charset=utf-8", "<html><body><h1>Välkommen</h1></body></html>");
+
+        final String contentType;
+        final String text;
+
+        Garbled(String contentType, String text) {
+            this.contentType = contentType;
+            this.text = text;
+        }
+    }
 
     /** Every call waits this long before it is answered. */
     public void latency(Duration latency) {
@@ -63,6 +82,18 @@ public final class SandboxFaults implements SandboxInterceptor {
         this.refuseOrganisation = refuse;
     }
 
+    /** The next {@code count} calls to the service ({@code lefi}, {@code leka}) in the budget answer {@code 200} garbled. */
+    public void garbleNext(String service, Budget budget, int count, Garbled how) {
+        garbledAs.put(service + "/" + budget, how.name());
+        garbled.computeIfAbsent(service + "/" + budget, key -> new AtomicInteger()).set(count);
+    }
+
+    /** How many calls reached the service ({@code lefi}, {@code leka}) in the budget (the judge's refusals aside). */
+    public int calls(String service, Budget budget) {
+        AtomicInteger count = calls.get(service + "/" + budget);
+        return count == null ? 0 : count.get();
+    }
+
     /** Clears every fault. */
     public void reset() {
         latency = Duration.ZERO;
@@ -71,11 +102,18 @@ public final class SandboxFaults implements SandboxInterceptor {
         massClosed = false;
         retired.clear();
         refuseOrganisation = false;
+        garbled.clear();
     }
 
     @Override
     public SandboxReply before(String service, String version, Budget budget) {
+        calls.computeIfAbsent(service + "/" + budget, key -> new AtomicInteger()).incrementAndGet();
         delay();
+        AtomicInteger toGarble = garbled.get(service + "/" + budget);
+        if (toGarble != null && toGarble.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            Garbled how = Garbled.valueOf(garbledAs.get(service + "/" + budget));
+            return SandboxReply.text(200, how.contentType, how.text);
+        }
         return replyFor(service, version, budget);
     }
 

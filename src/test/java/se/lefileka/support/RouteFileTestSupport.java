@@ -112,7 +112,8 @@ public abstract class RouteFileTestSupport extends CamelTestSupport {
         registry.bind("massPace", new MassPace(database, new MassBatches(database, clock), clock, "v2", 2000, 600_000, 515));
         registry.bind("onlineGate", new LaneGate("Online", onlineHours, clock, 1000, Duration.ZERO, true));
         registry.bind("massGate", new LaneGate("Mass", OpeningSchedule.ALWAYS, clock, 1000, Duration.ZERO, true));
-        registry.bind("laneRetry", new LaneRetry(clock, retryFor, Duration.ofSeconds(1), Duration.ofSeconds(60)));
+        registry.bind("laneRetry", new LaneRetry(clock, retryFor, Duration.ofSeconds(1), Duration.ofSeconds(60),
+                Set.of(MassPace.POLL), 2));
         registry.bind("fkCalls", new FkCalls(new SimpleMeterRegistry(), clock, Map.of("online", 50, "mass", 50),
                 Set.of()));
     }
