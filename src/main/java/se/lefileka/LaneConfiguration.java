@@ -19,6 +19,7 @@ import org.apache.camel.PropertyInject;
 import se.lefileka.calendar.Hours;
 import se.lefileka.calendar.MassCalendar;
 import se.lefileka.calendar.ServiceWindows;
+import se.lefileka.fk.FkAddresses;
 import se.lefileka.fk.FkHeaderFilterStrategy;
 import se.lefileka.cluster.Leadership;
 import se.lefileka.lane.LaneGate;
@@ -96,9 +97,13 @@ public class LaneConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public StrayFkCalls strayFkCalls(CamelContext context, @BeanInject("onlineWirePacing") WirePacing online,
                                      @BeanInject("massWirePacing") WirePacing mass) {
-        return new StrayFkCalls(() -> Stream.of("lefi.url", "leka.url")
-                .map(url -> StrayFkCalls.authority(context.resolvePropertyPlaceholders("{{" + url + "}}")))
-                .flatMap(Optional::stream).collect(Collectors.toSet()), online, mass);
+        return new StrayFkCalls(fkAddresses(context), online, mass);
+    }
+
+    /** Where FK is ({@code lefi.url}, {@code leka.url}, read at each question: the sandbox's port is known once it runs). */
+    public static FkAddresses fkAddresses(CamelContext context) {
+        return new FkAddresses(() -> Stream.of("lefi.url", "leka.url")
+                .map(url -> context.resolvePropertyPlaceholders("{{" + url + "}}")).toList());
     }
 
     /** The online lane's pace: every call is due when it is delivered. */

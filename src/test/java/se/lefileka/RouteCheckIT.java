@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +107,58 @@ class RouteCheckIT {
                 """);
         assertThat(RouteCheck.check(edited)).singleElement().asString().startsWith("sends to a lane without "
                 + "validation: " + edited.resolve("legacy.camel.yaml") + " line 12 (route legacy-on)").contains("legacy-in");
+    }
+
+    @Test
+    void aCallToFkOrALaneIsRecognisedHoweverItsAddressIsSpelled() throws Exception {
+        Properties fkOnLoopback = new Properties();
+        fkOnLoopback.setProperty("lefi.url", "http://127.0.0.1:18081");
+        fkOnLoopback.setProperty("bundle.audit.pseudonym-key", "route-check-test-secret");
+        Map<String, String> callsFk = Map.of(
+                "another name for FK's host", """
+                        - route:
+                            id: rogue
+                            from:
+                              uri: timer:rogue
+                              steps:
+                                - to: "http://localhost:18081/v2/onlinefragor?httpMethod=POST"
+                        """,
+                "a dynamic endpoint naming FK's URL by its property", """
+                        - route:
+                            id: rogue
+                            from:
+                              uri: timer:rogue
+                              steps:
+                                - toD: "${properties:lefi.url}/v2/onlinefragor"
+                        """,
+                "a route configuration's error handling", """
+                        - routeConfiguration:
+                            id: rogue
+                            onException:
+                              - onException:
+                                  exception:
+                                    - java.lang.Exception
+                                  steps:
+                                    - to: "http:localhost:18081/v2/onlinefragor"
+                        """);
+        copyRoutes();
+        for (Map.Entry<String, String> spelling : callsFk.entrySet()) {
+            Files.writeString(edited.resolve("rogue.camel.yaml"), spelling.getValue());
+            assertThat(RouteCheck.check(edited, fkOnLoopback)).as(spelling.getKey()).singleElement().asString()
+                    .startsWith("calls FK outside the lanes: " + edited.resolve("rogue.camel.yaml"));
+        }
+        for (String lane : List.of("jms://queue:lefi.lane.online", "jms:queue://lefi.lane.online", "jms:lefi.lane.online")) {
+            Files.writeString(edited.resolve("rogue.camel.yaml"), """
+                    - route:
+                        id: rogue
+                        from:
+                          uri: jms:queue:legacy.requests
+                          steps:
+                            - to: "%s"
+                    """.formatted(lane));
+            assertThat(RouteCheck.check(edited, fkOnLoopback)).as(lane).singleElement().asString()
+                    .startsWith("sends to a lane without validation: " + edited.resolve("rogue.camel.yaml"));
+        }
     }
 
     @Test

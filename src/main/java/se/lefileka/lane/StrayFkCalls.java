@@ -1,12 +1,8 @@
 package se.lefileka.lane;
 
 import java.io.IOException;
-import java.net.URI;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
 import org.apache.camel.component.http.HttpClientConfigurer;
+import se.lefileka.fk.FkAddresses;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.client5.http.impl.ChainElement;
@@ -24,40 +20,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP component's guard for every endpoint that is not a lane's
- * ({@code camel.component.http.http-client-configurer}): a call to FK made outside the lanes
- * (which the route rules refuse, should one run anyway) waits for a turn and a thread of both
- * budgets, so that FK sees no breach whatever the routes say. Calls to anything else pass.
+ * The HTTP components' guard for every endpoint that is not a lane's
+ * ({@code camel.component.http.http-client-configurer}, and the same for {@code https}): a call
+ * that connects to FK made outside the lanes (which the route rules refuse, should one run anyway),
+ * however its URL spells FK's address, waits for a turn and a thread of both budgets, so that FK
+ * sees no breach whatever the routes say. Calls to anything else pass.
  */
 public class StrayFkCalls implements HttpClientConfigurer, ExecChainHandler, Http1StreamListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(StrayFkCalls.class);
 
-    private final Supplier<Set<String>> fkAuthorities;
+    private final FkAddresses fk;
     private final WirePacing online;
     private final WirePacing mass;
 
-    /** @param fkAuthorities FK's hosts and ports ({@code host:port}, lower case), asked at each call (the sandbox's are known only once it runs) */
-    public StrayFkCalls(Supplier<Set<String>> fkAuthorities, WirePacing online, WirePacing mass) {
-        this.fkAuthorities = fkAuthorities;
+    /** @param fk where FK is: a call is FK's by the address it connects to, however its URL spells it */
+    public StrayFkCalls(FkAddresses fk, WirePacing online, WirePacing mass) {
+        this.fk = fk;
         this.online = online;
         this.mass = mass;
-    }
-
-    /** {@code host:port} of a URL's host, lower case; the scheme's port when it names none. */
-    public static String authority(HttpHost host) {
-        int port = host.getPort() != -1 ? host.getPort() : "https".equalsIgnoreCase(host.getSchemeName()) ? 443 : 80;
-        return host.getHostName().toLowerCase(Locale.ROOT) + ":" + port;
-    }
-
-    /** {@code host:port} of a URL, as {@link #authority(HttpHost)}; empty when it is none. */
-    public static Optional<String> authority(String url) {
-        try {
-            URI uri = URI.create(url.trim().replaceFirst("\\?.*", ""));
-            return uri.getHost() == null ? Optional.empty() : Optional.of(authority(HttpHost.create(uri)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     @Override
@@ -69,7 +50,9 @@ public class StrayFkCalls implements HttpClientConfigurer, ExecChainHandler, Htt
     @Override
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
-        if (scope == null || !fkAuthorities.get().contains(authority(scope.route.getTargetHost()))) {
+        HttpHost target = scope == null ? null : scope.route.getTargetHost();
+        if (target == null || !fk.reaches(new FkAddresses.Endpoint(target.getHostName(), target.getPort() != -1
+                ? target.getPort() : "https".equalsIgnoreCase(target.getSchemeName()) ? 443 : 80))) {
             return chain.proceed(request, scope);
         }
         LOG.warn("A call to FK made outside the lanes ({} {}): it waits for a turn of both budgets; "

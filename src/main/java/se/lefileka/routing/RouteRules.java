@@ -18,12 +18,13 @@ import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.PollEnrichDefinition;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RecipientListDefinition;
+import org.apache.camel.model.RouteConfigurationDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.model.RoutingSlipDefinition;
 import org.apache.camel.model.SendDefinition;
 import org.apache.camel.model.ToDynamicDefinition;
-import se.lefileka.lane.StrayFkCalls;
+import se.lefileka.fk.FkAddresses;
 import org.apache.camel.LineNumberAware;
 
 /**
@@ -56,12 +57,16 @@ public final class RouteRules {
     private static final List<String> LANE_QUEUES = List.of("lane.online.queue", "lane.mass.queue");
     private static final Set<String> TIMED = Set.of("direct", "timer", "scheduler", "quartz", "cron");
     private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{\\{(\\w+)}}");
+    /** Simple's properties function in a dynamic endpoint: {@code ${properties:key}} or {@code ${properties:key:default}}. */
+    private static final Pattern PROPERTIES_FUNCTION = Pattern.compile("\\$\\{properties:([^}]+)}");
 
     private final CamelContext context;
     private final List<RouteDefinition> routes;
+    private final List<RouteConfigurationDefinition> configurations;
     private final Map<RouteDefinition, String> templates = new HashMap<>();
     private final Map<String, RouteDefinition> byDirect = new HashMap<>();
-    private final Set<String> fkAuthorities = new HashSet<>();
+    private final FkAddresses fk = new FkAddresses(() -> List.of(resolve(Map.of(), "{{lefi.url}}"),
+            resolve(Map.of(), "{{leka.url}}")));
     private final Set<String> laneQueues = new HashSet<>();
     private final Set<String> ownQueues = new HashSet<>();
     private final Set<String> laneRoutes = new HashSet<>();
@@ -71,6 +76,7 @@ public final class RouteRules {
         this.context = context;
         ModelCamelContext model = (ModelCamelContext) context;
         this.routes = model.getRouteDefinitions();
+        this.configurations = model.getRouteConfigurationDefinitions();
         for (RouteDefinition route : routes) {
             for (RouteTemplateDefinition template : model.getRouteTemplateDefinitions()) {
                 if (route.isCreatedFromTemplate() && sameNode(route.getInput(), template.getRoute().getInput())) {
@@ -81,9 +87,6 @@ public final class RouteRules {
             if (from.startsWith("direct:")) {
                 byDirect.put(name(from), route);
             }
-        }
-        for (String url : List.of("lefi.url", "leka.url")) {
-            StrayFkCalls.authority(resolve(Map.of(), "{{" + url + "}}")).ifPresent(fkAuthorities::add);
         }
         LANE_QUEUES.forEach(key -> laneQueues.add(resolve(Map.of(), "{{" + key + "}}")));
         OWN_QUEUES.forEach(key -> ownQueues.add(resolve(Map.of(), "{{" + key + "}}")));
@@ -121,6 +124,18 @@ public final class RouteRules {
             }
             if (fromOutside(route)) {
                 followFromOutside(route, route, false, new HashSet<>(), refusals);
+            }
+        }
+        for (RouteConfigurationDefinition configuration : configurations) {
+            String where = "routeConfiguration " + configuration.getId();
+            for (Send send : sends(null, configurationSteps(configuration), false)) {
+                if (callsFk(send.uri()) || isFkCallRoute(send.uri())) {
+                    refusals.add(refusal(FK_OUTSIDE_LANES, send, where, "it sends to " + send.uri()
+                            + "; only the lanes call FK"));
+                } else if (entersLane(send.uri())) {
+                    refusals.add(refusal(LANE_WITHOUT_VALIDATION, send, where, "it sends to " + send.uri()
+                            + ", whatever failed in whichever route uses it, without the intake's validation"));
+                }
             }
         }
         return List.copyOf(refusals);
@@ -199,24 +214,37 @@ public final class RouteRules {
 
     private boolean callsFk(String uri) {
         String address = uri.replaceFirst("^[a-z0-9+-]+:(?=https?:)", "").trim();
-        return StrayFkCalls.authority(address).map(fkAuthorities::contains).orElse(false);
+        return fk.reaches(address);
     }
 
     private static String queue(String jmsUri) {
-        return jmsUri.replaceFirst("^jms:(queue:)?", "").replaceFirst("\\?.*", "");
+        return jmsUri.replaceFirst("^jms:queue:", "").replaceFirst("\\?.*", "");
     }
 
     private static String name(String directUri) {
         return directUri.substring("direct:".length()).replaceFirst("^//", "").replaceFirst("\\?.*", "");
     }
 
-    /** A step's endpoint as it is sent to: template parameters and properties put in. */
+    /**
+     * A step's endpoint as it is sent to: template parameters and properties (also a dynamic
+     * endpoint's {@code ${properties:...}}) put in, and spelled one way: {@code jms:queue:<name>}
+     * however the queue is written ({@code jms://queue:}, {@code jms:queue://}, {@code jms:<name>}),
+     * {@code http://} and {@code https://} with their slashes.
+     */
     private String endpoint(RouteDefinition route, String uri) {
-        return resolve(route, uri).trim();
+        String resolved = resolve(route, PROPERTIES_FUNCTION.matcher(uri).replaceAll("{{$1}}")).trim();
+        String scheme = resolved.contains(":") ? resolved.substring(0, resolved.indexOf(':')).toLowerCase(Locale.ROOT)
+                : "";
+        String rest = resolved.substring(scheme.length() + (scheme.isEmpty() ? 0 : 1)).replaceFirst("^//", "");
+        return switch (scheme) {
+            case "jms" -> "jms:queue:" + rest.replaceFirst("^queue:(//)?", "");
+            case "http", "https" -> scheme + "://" + rest;
+            default -> resolved;
+        };
     }
 
     private String resolve(RouteDefinition route, String text) {
-        Map<String, Object> parameters = route.getTemplateParameters() == null ? Map.of()
+        Map<String, Object> parameters = route == null || route.getTemplateParameters() == null ? Map.of()
                 : route.getTemplateParameters();
         return resolve(parameters, text);
     }
@@ -247,8 +275,22 @@ public final class RouteRules {
     }
 
     private static String refusal(String rule, Send send, RouteDefinition route, String why) {
+        return refusal(rule, send, "route " + route.getId(), why);
+    }
+
+    private static String refusal(String rule, Send send, String where, String why) {
         String location = String.valueOf(send.step().getLocation()).replaceFirst("^file:", "");
-        return rule + ": " + location + " line " + send.step().getLineNumber() + " (route " + route.getId() + "): "
-                + why;
+        return rule + ": " + location + " line " + send.step().getLineNumber() + " (" + where + "): " + why;
+    }
+
+    /** The steps of a route configuration's error handling and interceptors. */
+    private static List<ProcessorDefinition<?>> configurationSteps(RouteConfigurationDefinition configuration) {
+        List<ProcessorDefinition<?>> steps = new ArrayList<>();
+        steps.addAll(configuration.getOnExceptions());
+        steps.addAll(configuration.getOnCompletions());
+        steps.addAll(configuration.getIntercepts());
+        steps.addAll(configuration.getInterceptFroms());
+        steps.addAll(configuration.getInterceptSendTos());
+        return steps;
     }
 }
