@@ -10,7 +10,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
@@ -122,10 +121,8 @@ public class BundleConfiguration implements CamelConfiguration {
 
         registry.bind("answerSource", AnswerSource.class,
                 servedBySandbox.isEmpty() ? AnswerSource.FK : AnswerSource.SANDBOX);
-        SSLContextParameters tls = FkTls.parameters(context, key -> property(properties, key));
-        if (tls != null) {
-            context.getComponent("https", HttpComponent.class).setSslContextParameters(tls);
-        }
+        // FK's TLS, for the lanes' calls to FK only (fk-calls.camel.yaml): never the https component's
+        registry.bind("fkTls", SSLContextParameters.class, FkTls.parameters(context, key -> property(properties, key)));
     }
 
     static String property(PropertiesComponent properties, String key) {

@@ -23,7 +23,7 @@ public final class FkTls {
     }
 
     /**
-     * The TLS settings, or null when neither store is configured (the JVM's defaults apply).
+     * The TLS settings; the JVM's defaults when neither store is configured.
      *
      * @param settings a setting's value by its key; "" when unset
      */
@@ -31,9 +31,6 @@ public final class FkTls {
             throws IOException {
         String keyStore = settings.apply("fk.tls.key-store");
         String trustStore = settings.apply("fk.tls.trust-store");
-        if (keyStore.isEmpty() && trustStore.isEmpty()) {
-            return null;
-        }
         SSLContextParameters tls = new SSLContextParameters();
         tls.setCamelContext(context);
         if (!keyStore.isEmpty()) {

@@ -123,6 +123,20 @@ class FkCallsRouteTest extends RouteFileTestSupport {
                 .as("the retry time starts again once FK is open").isNull();
     }
 
+    @Test
+    void anAnswerThatCannotBeReadIsAnsweredFailedWithTheReasonAndTheCallIsNotMadeAgain() throws Exception {
+        fk.whenAnyExchangeReceived(exchange -> answer(exchange, 200, null, "{\"fragaId\": \"f\", \"personnummer\": \"19"));
+        answers.expectedMessageCount(1);
+        laneQueue.expectedMessageCount(0);
+
+        call(Map.of());
+
+        MockEndpoint.assertIsSatisfied(fk, answers, laneQueue);
+        assertThat(answers.getReceivedExchanges().get(0).getMessage().getHeader(Headers.FAILURE, String.class))
+                .isEqualTo("FK answered 200 (application/json) but its answer cannot be read: its JSON is cut short; "
+                        + "FK is not asked again");
+    }
+
     private void call(Map<String, Object> headers) {
         Map<String, Object> all = new HashMap<>(headers);
         all.put(Headers.CALL, "lefi-online");
