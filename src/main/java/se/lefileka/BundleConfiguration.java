@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
@@ -121,8 +122,12 @@ public class BundleConfiguration implements CamelConfiguration {
 
         registry.bind("answerSource", AnswerSource.class,
                 servedBySandbox.isEmpty() ? AnswerSource.FK : AnswerSource.SANDBOX);
-        // FK's TLS, for the lanes' calls to FK only (fk-calls.camel.yaml): never the https component's
-        registry.bind("fkTls", SSLContextParameters.class, FkTls.parameters(context, key -> property(properties, key)));
+        // FK's client certificate and trust on connections to FK alone; the JVM's trust elsewhere
+        SSLContextParameters tls = FkTls.forFkOnly(context, key -> property(properties, key),
+                LaneConfiguration.fkAddresses(context));
+        if (tls != null) {
+            context.getComponent("https", HttpComponent.class).setSslContextParameters(tls);
+        }
     }
 
     static String property(PropertiesComponent properties, String key) {

@@ -25,6 +25,7 @@ import org.apache.camel.spi.Registry;
 import se.lefileka.audit.AuditLog;
 import se.lefileka.broker.QueueDepths;
 import se.lefileka.cluster.Leadership;
+import se.lefileka.database.DatabaseProbe;
 import se.lefileka.lane.LaneGate;
 import se.lefileka.leka.NotificationLog;
 import se.lefileka.mass.MassProgress;
@@ -63,8 +64,9 @@ public class OperationsConfiguration implements CamelConfiguration {
                 Integer.parseInt(property(properties, "bundle.api.end-of-life.warn-days")), clock);
         versions.logWarnings();
 
-        BundleHealth.register(context, registry.findSingleByType(ConnectionFactory.class),
-                registry.lookupByNameAndType("bundleDataSource", DataSource.class), calls,
+        DatabaseProbe database = new DatabaseProbe(registry.lookupByNameAndType("bundleDataSource", DataSource.class),
+                Duration.ofSeconds(3), clock);
+        BundleHealth.register(context, registry.findSingleByType(ConnectionFactory.class), database, calls,
                 Map.of("lefi", lefi, "leka", leka),
                 Map.of("online", registry.lookupByNameAndType("onlineGate", LaneGate.class),
                         "mass", registry.lookupByNameAndType("massGate", LaneGate.class)), versions,
@@ -89,7 +91,7 @@ public class OperationsConfiguration implements CamelConfiguration {
         }
         MassProgress massProgress = registry.lookupByNameAndType("massProgress", MassProgress.class);
         BundleMetrics.massProgress(meters, massProgress);
-        BundleHealth.registerMassBatches(context, massProgress);
+        BundleHealth.registerMassBatches(context, massProgress, database);
         RouteReload reload = registry.lookupByNameAndType("routeReload", RouteReload.class);
         BundleHealth.registerRoutes(context, reload);
 
@@ -105,7 +107,8 @@ public class OperationsConfiguration implements CamelConfiguration {
                 Path.of(property(properties, "bundle.data.dir")),
                 registry.lookupByNameAndType("bundleJson", ObjectMapper.class), meters,
                 registry.lookupByNameAndType("auditLog", AuditLog.class),
-                new RouteChanges(reload, registry.lookupByNameAndType("routeChangeLog", RouteChangeLog.class))));
+                new RouteChanges(reload, registry.lookupByNameAndType("routeChangeLog", RouteChangeLog.class)),
+                database));
     }
 
     /** The services whose URL is the embedded sandbox's. */

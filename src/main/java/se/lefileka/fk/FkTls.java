@@ -23,7 +23,22 @@ public final class FkTls {
     }
 
     /**
-     * The TLS settings; the JVM's defaults when neither store is configured.
+     * The https component's TLS: FK's stores on connections to FK ({@link FkOnlyTls}), the JVM's
+     * trust elsewhere; null when neither store is configured (the JVM's defaults apply everywhere).
+     */
+    public static SSLContextParameters forFkOnly(CamelContext context, UnaryOperator<String> settings,
+                                                 FkAddresses fk) throws IOException {
+        SSLContextParameters stores = parameters(context, settings);
+        if (stores == null) {
+            return null;
+        }
+        FkOnlyTls tls = new FkOnlyTls(stores, fk, null);
+        tls.setCamelContext(context);
+        return tls;
+    }
+
+    /**
+     * The TLS settings, or null when neither store is configured (the JVM's defaults apply).
      *
      * @param settings a setting's value by its key; "" when unset
      */
@@ -31,6 +46,9 @@ public final class FkTls {
             throws IOException {
         String keyStore = settings.apply("fk.tls.key-store");
         String trustStore = settings.apply("fk.tls.trust-store");
+        if (keyStore.isEmpty() && trustStore.isEmpty()) {
+            return null;
+        }
         SSLContextParameters tls = new SSLContextParameters();
         tls.setCamelContext(context);
         if (!keyStore.isEmpty()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.apache.camel.Exchange;
+import se.lefileka.personnummer.PersonnummerMask;
 import se.lefileka.query.AnswerTime;
 import se.lefileka.query.Problem;
 import se.lefileka.query.QueryResult;
@@ -24,7 +25,8 @@ public class InputErrors {
     /** The {@code <file>.error.json} written beside an unreadable file in the error folder. */
     public String fileReport(Exchange exchange) throws Exception {
         ObjectNode report = json.createObjectNode()
-                .put("file", exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class))
+                // masked as in the log: a user may name a file after the person it is about
+                .put("file", PersonnummerMask.mask(exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class)))
                 .put("error", reason(exchange))
                 .put("at", now().toString());
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(report);

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.function.BiConsumer;
-import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
@@ -15,6 +14,7 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import se.lefileka.cluster.Leadership;
+import se.lefileka.database.DatabaseProbe;
 import se.lefileka.lane.LaneGate;
 import se.lefileka.mass.MassProgress;
 import se.lefileka.routing.RouteReload;
@@ -30,7 +30,7 @@ public final class BundleHealth {
     private BundleHealth() {
     }
 
-    public static void register(CamelContext context, ConnectionFactory broker, DataSource database, FkCalls calls,
+    public static void register(CamelContext context, ConnectionFactory broker, DatabaseProbe database, FkCalls calls,
                                 Map<String, String> versions, Map<String, LaneGate> lanes, ApiVersions apiVersions,
                                 Set<String> servedBySandbox, Leadership leadership) {
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
@@ -46,14 +46,11 @@ public final class BundleHealth {
             }
         }));
         registry.register(new Check("database", true, (builder, options) -> {
-            try (java.sql.Connection connection = database.getConnection()) {
-                if (connection.isValid(2)) {
-                    builder.up();
-                } else {
-                    builder.down().message("the database does not answer");
-                }
-            } catch (Exception e) {
-                builder.down().message("the database cannot be reached: " + e.getMessage());
+            DatabaseProbe.State state = database.state();
+            if (state.up()) {
+                builder.up().message("the database answers");
+            } else {
+                builder.down().message(state.message() + "; work that needs it waits and nothing is lost");
             }
         }));
         versions.forEach((service, version) -> registry.register(new Check("fk-" + service, false,
@@ -89,8 +86,14 @@ public final class BundleHealth {
      * The {@code mass-batches} check: degraded (UP, with {@code degraded=true}), naming each batch
      * that made no progress for the stuck time while the mass lane was open, with its counts.
      */
-    public static void registerMassBatches(CamelContext context, MassProgress progress) {
+    public static void registerMassBatches(CamelContext context, MassProgress progress, DatabaseProbe database) {
         HealthCheckRegistry.get(context).register(new Check("mass-batches", false, (builder, options) -> {
+            if (!database.state().up()) {
+                // not asked while the database is away (the check would wait for it)
+                builder.detail("degraded", true);
+                builder.up().message("degraded: unknown while the database is away");
+                return;
+            }
             try {
                 List<MassProgress.BatchProgress> stuck = progress.stuck();
                 builder.detail("degraded", !stuck.isEmpty());

@@ -20,10 +20,12 @@ import se.lefileka.audit.AuditLog;
 import se.lefileka.broker.QueueDepths;
 import se.lefileka.calendar.MassCalendar;
 import se.lefileka.cluster.Leadership;
+import se.lefileka.database.DatabaseProbe;
 import se.lefileka.lane.LaneGate;
 import se.lefileka.leka.NotificationLog;
 import se.lefileka.mass.MassBatch;
 import se.lefileka.mass.MassProgress;
+import se.lefileka.personnummer.PersonnummerMask;
 import se.lefileka.routing.RouteChanges;
 
 /**
@@ -52,11 +54,14 @@ public class ConsoleStatus {
     private final MeterRegistry meters;
     private final AuditLog audit;
     private final RouteChanges routes;
+    private final DatabaseProbe database;
 
     public ConsoleStatus(Clock clock, FkCalls calls, Map<String, LaneGate> gates, Map<String, String> laneQueues,
                          Leadership leadership, QueueDepths broker, String deadLetterQueue, DeadLetters deadLetters,
                          MassProgress mass, NotificationLog notifications, ApiVersions versions, Path dataDir,
-                         ObjectMapper json, MeterRegistry meters, AuditLog audit, RouteChanges routes) {
+                         ObjectMapper json, MeterRegistry meters, AuditLog audit, RouteChanges routes,
+                         DatabaseProbe database) {
+        this.database = database;
         this.clock = clock;
         this.calls = calls;
         this.gates = gates;
@@ -80,8 +85,11 @@ public class ConsoleStatus {
         status.put("at", clock.instant().toString());
         status.put("node", leadership.describe());
         status.put("lanes", lanes());
-        status.put("batches", batches());
-        status.put("leka", leka());
+        DatabaseProbe.State store = database.state();
+        status.put("database", store.up() ? "up" : "down: " + store.message());
+        // what the database holds is shown once it answers again
+        status.put("batches", store.up() ? batches() : List.of());
+        status.put("leka", store.up() ? leka() : Map.of());
         status.put("setAside", setAside());
         status.put("deadLetters", depth(deadLetterQueue));
         status.put("deadLettered", deadLetters.first());
@@ -160,8 +168,9 @@ public class ConsoleStatus {
             }
             try (Stream<Path> reports = Files.list(folder)) {
                 reports.filter(report -> report.getFileName().toString().endsWith(".error.json")).sorted()
-                        .forEach(report -> files.add(Map.of("kind", kind, "file", report.getFileName().toString()
-                                .replaceFirst("\\.error\\.json$", ""), "reason", reason(report))));
+                        .forEach(report -> files.add(Map.of("kind", kind, "file", PersonnummerMask.mask(
+                                report.getFileName().toString().replaceFirst("\\.error\\.json$", "")),
+                                "reason", reason(report))));
             } catch (IOException unreadable) {
                 files.add(Map.of("kind", kind, "file", "", "reason", "the folder cannot be read"));
             }

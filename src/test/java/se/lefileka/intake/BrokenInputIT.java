@@ -22,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.lefileka.broker.EmbeddedBroker;
+import se.lefileka.support.BundleHttp;
 import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
 import se.lefileka.support.Persons;
@@ -57,6 +58,8 @@ class BrokenInputIT extends BundleTestSupport {
                 .getBytes(StandardCharsets.UTF_8));
         files.put("trailing.json", (Queries.online("trailing", Persons.known(6)) + " {\"more\": 1}")
                 .getBytes(StandardCharsets.UTF_8));
+        // a user may name a file after the person it is about
+        files.put("Anna 19900101-2384.json", "{\"requestId\": ".getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             Folders.drop(inbox, file.getKey(), file.getValue());
         }
@@ -71,6 +74,10 @@ class BrokenInputIT extends BundleTestSupport {
                 .contains("bundle.input.max-string-length");
         assertThat(reason(errors, "too-big.json")).contains("over the limit of 4096 (bundle.input.max-bytes)");
         assertThat(reason(errors, "trailing.json")).startsWith("has more after the JSON value (line 2");
+        assertThat(JSON.readTree(Folders.read(errors.resolve("Anna 19900101-2384.json.error.json"))).path("file")
+                .asText()).as("masked as in the log").isEqualTo("Anna [personnummer].json");
+        String console = BundleHttp.get(bundle, "/console/status.json").body();
+        assertThat(console).contains("Anna [personnummer].json").doesNotContain("19900101").doesNotContain("2384");
         assertThat(JSON.readTree(Folders.read(data.resolve("outbox/online/bom.json"))).path("status").asText())
                 .isEqualTo("OK");
         assertThat(sandbox.onlineAnswers()).as("only the file with a byte order mark reached FK").isEqualTo(1);
