@@ -51,8 +51,11 @@ public class MassConfiguration implements CamelConfiguration {
     public MassIntake massIntake(@BeanInject("inputJson") ObjectMapper inputJson, InputLimits limits,
                                  QueryValidator validator, MassBatches batches, BatchFiles files, Clock clock,
                                  @PropertyInject("bundle.data.dir") String dataDir,
-                                 @PropertyInject("lefi.api.version") String version) {
-        return new MassIntake(inputJson, limits, validator, batches, files, outbox(dataDir), clock, version);
+                                 @PropertyInject("lefi.api.version") String version,
+                                 @PropertyInject("lefi.mass.chunk-size") int chunkSize,
+                                 @PropertyInject("lefi.mass.group-max-bytes") long groupMaxBytes) {
+        return new MassIntake(inputJson, limits, validator, batches, files, outbox(dataDir), clock, version,
+                chunkSize, groupMaxBytes);
     }
 
     @BindToRegistry(lazy = true)
@@ -96,8 +99,9 @@ public class MassConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public MassOutput massOutput(@BeanInject("bundleJson") ObjectMapper json, MassBatches batches, BatchFiles files,
                                  @PropertyInject("bundle.data.dir") String dataDir,
-                                 @PropertyInject("lefi.api.version") String version) {
-        return new MassOutput(json, batches, files, outbox(dataDir), version);
+                                 @PropertyInject("lefi.api.version") String version,
+                                 @PropertyInject("lefi.mass.results-queue") String resultsQueue) {
+        return new MassOutput(json, batches, files, outbox(dataDir), version, resultsQueue);
     }
 
     @BindToRegistry(lazy = true)

@@ -66,7 +66,7 @@ public final class Settings {
         }
         range(1, MAX_CHUNK, "lefi.mass.chunk-size");
         range(1, MAX_CHUNK, "leka.notifications.page-size");
-        atLeast(1, "lefi.mass.first-poll-millis", "lefi.mass.max-poll-millis", "lefi.mass.progress-interval-millis",
+        atLeast(1, "lefi.mass.group-max-bytes", "lefi.mass.first-poll-millis", "lefi.mass.max-poll-millis", "lefi.mass.progress-interval-millis",
                 "lefi.mass.reconcile-millis", "lefi.mass.stuck-after-millis", "lane.gate.check-millis",
                 "lane.retry.max-millis", "lane.retry.first-backoff-millis", "lane.retry.max-backoff-millis",
                 "leka.notifications.fetch-millis", "leka.notifications.retry-millis", "leka.notifications.max-attempts",

@@ -1,8 +1,11 @@
 package se.lefileka.broker;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -19,14 +22,18 @@ import se.lefileka.secrets.Secrets;
  * <ul>
  * <li>the bundle itself ({@value #BUNDLE_USER}): everything;</li>
  * <li>a producer ({@code jms.embedded.producer-user}): sends requests to the request queues, and
- * uses reply queues of its own (any queue the bundle does not keep to itself);</li>
+ * uses reply queues of its own (any queue the bundle does not keep to itself, nor another
+ * producer system);</li>
+ * <li>producer systems of their own ({@code jms.embedded.producers}), each its own user: send
+ * requests, and use only the reply queues under their own prefix;</li>
  * <li>a consumer ({@code jms.embedded.consumer-user}): reads the result, notification and
  * dead-letter queues;</li>
  * <li>nobody but the bundle touches the lanes, the mass tally and the notifications' delivery
  * queues.</li>
  * </ul>
- * Passwords come from the environment or a file ({@link Secrets}); a user without a password is
- * not created. The bundle's own password is made anew at each start unless one is given.
+ * Wildcard routing is off ({@link EmbeddedBroker}): a client listening on {@code lefi.#} or
+ * {@code #} gets nothing of others' messages. Passwords come from the environment or a file
+ * ({@link Secrets}); a user without a password is not created. The bundle's own password is made anew at each start unless one is given.
  */
 public final class BrokerSecurity {
 
@@ -57,6 +64,40 @@ public final class BrokerSecurity {
         queues.results().forEach(queue -> rolesByAddress.put(queue, Set.of(bundle,
                 new Role(CONSUMER, false, true, true, false, false, false, false, true, true, false))));
         queues.bundleOnly().forEach(queue -> rolesByAddress.put(queue, Set.of(bundle)));
+        for (String producer : list(settings.apply("jms.embedded.producers"))) {
+            addProducer(settings, producer, bundle, queues);
+        }
+    }
+
+    /**
+     * A producer system of its own ({@code jms.embedded.producers}): sends requests, and uses reply
+     * queues under its own prefix ({@code jms.embedded.producer.<user>.reply-prefix}, default
+     * {@code <user>.}) and no others; no other producer may touch those.
+     */
+    private void addProducer(UnaryOperator<String> settings, String user, Role bundle, BundleQueues queues) {
+        String password = Secrets.password(settings, "jms.embedded.producer." + user + ".password");
+        if (password.isEmpty()) {
+            throw new IllegalArgumentException("jms.embedded.producers names " + user + " but jms.embedded.producer."
+                    + user + ".password (or -password-file) is not set");
+        }
+        String role = PRODUCER + "-" + user;
+        users.addUser(user, password);
+        users.addRole(user, role);
+        queues.requests().forEach(queue -> add(queue,
+                new Role(role, true, false, false, false, false, false, false, false, false, false)));
+        String prefix = settings.apply("jms.embedded.producer." + user + ".reply-prefix");
+        rolesByAddress.put((prefix.isEmpty() ? user + "." : prefix) + "#", Set.of(bundle,
+                new Role(role, true, true, true, true, true, true, false, true, true, false)));
+    }
+
+    private void add(String address, Role role) {
+        Set<Role> roles = new HashSet<>(rolesByAddress.get(address));
+        roles.add(role);
+        rolesByAddress.put(address, roles);
+    }
+
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList();
     }
 
     private void addUser(UnaryOperator<String> settings, String kind, String role) {

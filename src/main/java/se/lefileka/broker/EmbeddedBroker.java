@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -86,6 +87,8 @@ public class EmbeddedBroker extends ServiceSupport implements QueueDepths {
                 .setBindingsDirectory(directory.resolve("bindings").toString())
                 .setPagingDirectory(directory.resolve("paging").toString())
                 .setLargeMessagesDirectory(directory.resolve("large-messages").toString())
+                // no copies of others' messages for a client listening on lefi.# or #
+                .setWildcardRoutingEnabled(false)
                 .addAcceptorConfiguration("in-vm", IN_VM_URL)
                 .addAcceptorConfiguration("tcp", tcpAcceptor);
         if (!tlsAcceptor.isEmpty()) {
@@ -100,6 +103,10 @@ public class EmbeddedBroker extends ServiceSupport implements QueueDepths {
                 .setRedeliveryMultiplier(2)
                 .setMaxRedeliveryDelay(60_000)
                 .setMaxDeliveryAttempts(10)
+                // a reply address a client creates by listening (an AMQP receiver names no routing
+                // type) is a queue the bundle's replies reach
+                .setDefaultAddressRoutingType(RoutingType.ANYCAST)
+                .setDefaultQueueRoutingType(RoutingType.ANYCAST)
                 .setAutoCreateQueues(true)
                 .setAutoCreateAddresses(true));
         broker = new EmbeddedActiveMQ().setConfiguration(config);

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,10 +49,16 @@ public class JmsReplies {
             address = null;
         }
         message.setHeader(Headers.REPLY_TO, address == null ? "queue:" + defaultQueue : address);
+        message.setHeader(Headers.DEFAULT_REPLY_TO, "queue:" + defaultQueue);
         String correlationId = message.getHeader("JMSCorrelationID", String.class);
         message.setHeader(Headers.CORRELATION_ID, correlationId != null && !correlationId.isBlank()
                 ? correlationId : message.getHeader("JMSMessageID", String.class));
         message.setHeader(Headers.CHANNEL, "jms");
+    }
+
+    /** The reply destination's name as the other kind of destination: a queue's as a topic, a topic's as a queue. */
+    public String otherKind(@ExchangeProperty(Headers.REPLY_TO) String replyTo) {
+        return replyTo.startsWith("queue:") ? "topic:" + replyTo.substring(6) : "queue:" + replyTo.substring(6);
     }
 
     static String address(Destination destination) throws JMSException {

@@ -59,10 +59,19 @@ public class MassIntake {
     private final Path outbox;
     private final Clock clock;
     private final String apiVersion;
+    private final int chunkSize;
+    private final long groupMaxChars;
 
-    /** @param json a mapper made by {@link InputLimits#reader} */
+    /**
+     * @param json          a mapper made by {@link InputLimits#reader}
+     * @param chunkSize     the most rows a group (and a chunk) holds
+     * @param groupMaxChars about the most characters a group holds, whatever its rows' lengths
+     */
     public MassIntake(ObjectMapper json, InputLimits limits, QueryValidator validator, MassBatches batches,
-                      BatchFiles files, Path outbox, Clock clock, String apiVersion) {
+                      BatchFiles files, Path outbox, Clock clock, String apiVersion, int chunkSize,
+                      long groupMaxChars) {
+        this.chunkSize = chunkSize;
+        this.groupMaxChars = groupMaxChars;
         this.json = json;
         this.limits = limits;
         this.validator = validator;
@@ -196,6 +205,16 @@ public class MassIntake {
         return toSend;
     }
 
+    /**
+     * The rows to split, in groups of at most a chunk's rows and about {@code lefi.mass.group-max-bytes}
+     * characters ({@link RowGroups}).
+     */
+    public RowGroups groups(Exchange exchange) {
+        MassReading reading = exchange.getProperty(ExchangeProperties.MASS_READING, MassReading.class);
+        BufferedReader rows = exchange.getMessage().getBody(BufferedReader.class);
+        return new RowGroups(rows, chunkSize, groupMaxChars, reading.format().quotedLineBreaks(), limits.maxBytes());
+    }
+
     /** The tally event that says the whole input is read: how many rows, and how many were rejected. */
     public String finish(Exchange exchange) throws IOException {
         MassReading reading = exchange.getProperty(ExchangeProperties.MASS_READING, MassReading.class);
@@ -215,8 +234,9 @@ public class MassIntake {
         return UUID.nameUUIDFromBytes((batchId + "/" + chunkNo).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static String firstLine(BufferedReader input) throws IOException, UnreadableInputException {
-        input.mark(1 << 20);
+    private String firstLine(BufferedReader input) throws IOException, UnreadableInputException {
+        // a line is cut at the limit (BoundedLines): the mark holds the longest there can be
+        input.mark((int) Math.min(Integer.MAX_VALUE - 2, limits.maxBytes() + 2));
         String line = input.readLine();
         if (line == null || line.isBlank()) {
             throw new UnreadableInputException(line == null ? "the input is empty"

@@ -39,8 +39,12 @@ public class MassOutput {
     private final BatchFiles files;
     private final Path outbox;
     private final String apiVersion;
+    private final String resultsQueue;
 
-    public MassOutput(ObjectMapper json, MassBatches batches, BatchFiles files, Path outbox, String apiVersion) {
+    /** @param resultsQueue where a JMS batch's summary goes when its reply destination refuses it */
+    public MassOutput(ObjectMapper json, MassBatches batches, BatchFiles files, Path outbox, String apiVersion,
+                      String resultsQueue) {
+        this.resultsQueue = resultsQueue;
         this.json = json;
         this.batches = batches;
         this.files = files;
@@ -71,6 +75,7 @@ public class MassOutput {
         }
         message.setHeader(Headers.CHANNEL, batch.channel());
         message.setHeader(Headers.REPLY_TO, batch.replyTo());
+        message.setHeader(Headers.DEFAULT_REPLY_TO, "queue:" + resultsQueue);
         message.setHeader(Headers.CORRELATION_ID, batch.correlationId());
         return Files.readString(outbox.resolve(batch.name() + ".summary.json"), StandardCharsets.UTF_8);
     }

@@ -43,14 +43,23 @@ public abstract class MassRowFormat {
         return jsonl ? new Jsonl(json, limits) : Csv.ofHeader(firstLine, json, limits);
     }
 
+    /** Whether a quoted field may span lines (CSV), so a row is read to its closing quote. */
+    public boolean quotedLineBreaks() {
+        return this instanceof Csv;
+    }
+
     /** Whether the first line is a header rather than a row. */
     public abstract boolean hasHeader();
 
     /** The row as a query object; an unreadable row is refused naming the field {@code row}. */
     public abstract JsonNode query(String line);
 
-    /** Refuses a row cut at the length limit or holding bytes that were not UTF-8. */
+    /** Refuses a row cut at the length limit, spanning lines, or holding bytes that were not UTF-8. */
     static void checkText(String line, InputLimits limits) {
+        if (line.indexOf(RowGroups.LINE_BREAK) >= 0) {
+            throw new InvalidQueryException("row", "a quoted field holds a line break; the row is read as one "
+                    + "and refused (a query's fields have none)");
+        }
         if (line.indexOf(BoundedLines.CUT) >= 0) {
             throw new InvalidQueryException("row", "is longer than " + limits.maxBytes()
                     + " characters (bundle.input.max-bytes)");

@@ -19,6 +19,8 @@ public final class Headers {
     public static final String PURPOSE = "LefiPurpose";
     /** Where a JMS request is answered ({@code queue:<name>} or {@code topic:<name>}). */
     public static final String REPLY_TO = "LefiReplyTo";
+    /** Where a JMS request is answered when its reply destination refuses the answer ({@code queue:<name>}). */
+    public static final String DEFAULT_REPLY_TO = "LefiDefaultReplyTo";
     /** The correlation id of a JMS answer: the request's, else its message id. */
     public static final String CORRELATION_ID = "LefiCorrelationId";
     /** The queue a JMS request came from. */

@@ -2,11 +2,13 @@ package se.lefileka.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +27,35 @@ class BrokerSecurityIT extends BundleTestSupport {
 
     @BeforeEach
     void startBundle() throws Exception {
-        bundle = RunningBundle.start(data, sandbox, Map.of());
+        bundle = RunningBundle.start(data, sandbox, Map.of("jms.embedded.producers", "kommun-a, kommun-b",
+                "jms.embedded.producer.kommun-a.password", "a-test-secret",
+                "jms.embedded.producer.kommun-b.password", "b-test-secret"));
+    }
+
+    @Test
+    void noProducerListensInOnOthersRequestsAndAnswersNorReadsAnotherProducersReplies() throws Exception {
+        try (JMSContext legacy = bundle.jmsClient("producer", RunningBundle.PRODUCER_PASSWORD).createContext();
+             JMSContext a = bundle.jmsClient("kommun-a", "a-test-secret").createContext();
+             JMSContext b = bundle.jmsClient("kommun-b", "b-test-secret").createContext()) {
+            JMSConsumer wildcard = legacy.createConsumer(legacy.createTopic("lefi.#"));
+            JMSConsumer everything = legacy.createConsumer(legacy.createTopic("#"));
+            jakarta.jms.Queue aReplies = a.createQueue("kommun-a.replies");
+            JMSConsumer answers = a.createConsumer(aReplies);
+            assertRefused(catchThrowable(() -> b.createConsumer(b.createQueue("kommun-a.replies"))));
+            assertRefused(catchThrowable(() -> b.createBrowser(b.createQueue("kommun-a.replies")).getEnumeration()));
+            assertRefused(catchThrowable(() -> legacy.createConsumer(legacy.createQueue("kommun-a.replies"))));
+            assertRefused(catchThrowable(() -> a.createConsumer(a.createQueue("legacy.replies"))));
+
+            jakarta.jms.TextMessage request = a.createTextMessage(query("kommun-a-1"));
+            request.setJMSReplyTo(aReplies);
+            a.createProducer().send(a.createQueue("lefi.online.requests"), request);
+            jakarta.jms.TextMessage answer = (jakarta.jms.TextMessage) answers.receive(30_000);
+            assertThat(answer).as("kommun-a's answer on its own reply queue").isNotNull();
+            assertAnswered(answer.getText(), "kommun-a-1");
+
+            assertThat(wildcard.receive(500)).as("nothing on lefi.#").isNull();
+            assertThat(everything.receive(500)).as("nothing on #").isNull();
+        }
     }
 
     @Test
@@ -63,6 +93,26 @@ class BrokerSecurityIT extends BundleTestSupport {
             assertThat(answer).as("an answer over AMQP").isNotNull();
             assertThat(answer.getJMSCorrelationID()).isEqualTo("amqp-1");
             assertAnswered(answer.getText(), "amqp-1");
+        }
+    }
+
+    @Test
+    void anAmqpClientListeningOnItsReplyNameAsATopicGetsItsAnswerAndFkIsAskedOnce() throws Exception {
+        try (JMSContext jms = new JmsConnectionFactory(amqpUrl()).createContext("producer",
+                RunningBundle.PRODUCER_PASSWORD)) {
+            // the client listens first, so the broker makes the address as the client asks: multicast
+            JMSConsumer answers = jms.createConsumer(jms.createTopic("legacy.replies.amqp"));
+            jakarta.jms.TextMessage request = jms.createTextMessage(query("amqp-topic-1"));
+            request.setJMSReplyTo(jms.createQueue("legacy.replies.amqp"));
+            request.setJMSCorrelationID("amqp-topic-1");
+            jms.createProducer().send(jms.createQueue("lefi.online.requests"), request);
+
+            jakarta.jms.TextMessage answer = (jakarta.jms.TextMessage) answers.receive(30_000);
+            assertThat(answer).as("the answer, sent as the address takes it").isNotNull();
+            assertThat(answer.getJMSCorrelationID()).isEqualTo("amqp-topic-1");
+            assertAnswered(answer.getText(), "amqp-topic-1");
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                    .until(() -> sandbox.onlineAnswers() == 1);
         }
     }
 

@@ -57,7 +57,7 @@ class InboxRouteTest extends RouteFileTestSupport {
         registry.bind("queryInput", new JsonInput(limits.reader(JSON), limits, "query"));
         Database database = inMemoryDatabase();
         registry.bind("massOutput", new MassOutput(JSON, new MassBatches(database.dataSource(), clock),
-                new BatchFiles(data, JSON), data.resolve("outbox/mass"), "v2"));
+                new BatchFiles(data, JSON), data.resolve("outbox/mass"), "v2", "lefi.mass.results"));
     }
 
     @BeforeEach

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
 import se.lefileka.support.MassRows;
+import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 
 /** A broken row deep in a mass file is that row's problem: it is REJECTED with its line, and the batch goes on to its end. */
@@ -71,6 +72,42 @@ class MassBrokenInputIT extends BundleTestSupport {
         assertThat(results.get(120).path("error").path("reason").asText()).contains("nested more than");
         assertThat(results.get(130).path("error").path("reason").asText()).contains("string longer than");
         assertThat(results).filteredOn(r -> r.path("status").asText().equals("REJECTED")).hasSize(2);
+    }
+
+    @Test
+    void aQuotedFieldWithALineBreakRejectsItsRowAsOneAndEveryLaterRowKeepsItsLine() throws Exception {
+        MassRows rows = MassRows.of(30, 0);
+        StringBuilder file = new StringBuilder(MassRows.CSV_HEADER).append('\n');
+        for (int i = 0; i < rows.rows().size(); i++) {
+            file.append(i == 9 ? Persons.known(9) + ";\"SJUKPENNING\nBOSTADSBIDRAG\";2026-01-01;2026-06-30;HANDLAGGNING"
+                    : rows.rows().get(i).csv()).append('\n');
+        }
+        Folders.drop(bundle.dir("inbox/mass"), "quoted.csv", file.toString());
+
+        List<JsonNode> results = resultsOf("quoted", 30);
+        assertThat(results.get(9).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(results.get(9).path("error").path("reason").asText()).contains("a quoted field holds a line break");
+        assertThat(results).filteredOn(r -> r.path("status").asText().equals("REJECTED")).hasSize(1);
+        for (int i = 0; i < results.size(); i++) {
+            assertThat(results.get(i).path("line").asInt()).as("row " + i).isEqualTo(i + 1);
+        }
+    }
+
+    @Test
+    void aJsonlFileWhoseFirstLineIsOverAMebibyteRejectsThatRowOnly() throws Exception {
+        bundle.close();
+        bundle = RunningBundle.start(data, sandbox, Map.of("lefi.mass.chunk-size", "100",
+                "bundle.input.max-bytes", String.valueOf(3 << 20)));
+        MassRows rows = MassRows.of(20, 0);
+        StringBuilder file = new StringBuilder("{\"personnummer\": \"" + "1".repeat(3 << 19) + "\"}\n");
+        for (int i = 1; i < rows.rows().size(); i++) {
+            file.append(rows.rows().get(i).jsonl()).append('\n');
+        }
+        Folders.drop(bundle.dir("inbox/mass"), "wide.jsonl", file.toString());
+
+        List<JsonNode> results = resultsOf("wide", 20);
+        assertThat(results.get(0).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(results).filteredOn(r -> r.path("status").asText().equals("REJECTED")).hasSize(1);
     }
 
     @Test

@@ -25,6 +25,7 @@ import se.lefileka.calendar.OpeningSchedule;
 import se.lefileka.cluster.Leadership;
 import se.lefileka.database.Database;
 import se.lefileka.intake.FileNames;
+import se.lefileka.intake.JmsReplies;
 import se.lefileka.lane.LaneGate;
 import se.lefileka.lane.LanePace;
 import se.lefileka.mass.MassBatches;
@@ -73,6 +74,7 @@ public abstract class RouteFileTestSupport extends CamelTestSupport {
         registry.bind("auditLog", auditLog(inMemoryDatabase()));
         registry.bind("fileNames", new FileNames(data));
         registry.bind("writtenAnswers", new MemoryIdempotentRepository());
+        registry.bind("jmsReplies", new JmsReplies(List.of()));
     }
 
     /** The bundle's schema on an in-memory database of the test's own. */
