@@ -104,9 +104,11 @@ public class MassBatches {
 
     /**
      * Records the chunk as made, unless it was made before (its batch's input read again after a
-     * restart). Returns whether it is still to be sent to the mass lane.
+     * restart). Returns whether it is still to be sent to the mass lane: made and not sent, or,
+     * when {@code queuedWasRolledBack} (a JMS batch: its lane messages go in the transaction of
+     * the request message, and went back with it), queued but not yet taken by FK.
      */
-    public boolean chunkMade(MassChunk chunk) throws SQLException {
+    public boolean chunkMade(MassChunk chunk, boolean queuedWasRolledBack) throws SQLException {
         int inserted = update("INSERT INTO mass_chunk (batch_id, chunk_no, fraga_id, row_count, state) "
                         + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS "
                         + "(SELECT 1 FROM mass_chunk WHERE batch_id = ? AND chunk_no = ?)",
@@ -117,7 +119,11 @@ public class MassBatches {
         }
         List<String> state = jdbc.queryForList("SELECT state FROM mass_chunk WHERE batch_id = ? AND chunk_no = ?",
                 String.class, chunk.batchId(), chunk.number());
-        return !state.isEmpty() && ChunkState.valueOf(state.get(0)) == ChunkState.NEW;
+        if (state.isEmpty()) {
+            return false;
+        }
+        ChunkState made = ChunkState.valueOf(state.get(0));
+        return made == ChunkState.NEW || queuedWasRolledBack && made == ChunkState.QUEUED;
     }
 
     /** How many chunks of unfinished batches are still to be submitted (made or queued, not yet taken by FK). */

@@ -126,7 +126,9 @@ public class MassIntake {
                              String correlationId, MassRowFormat format) throws SQLException, UnreadableInputException {
         MassBatch resumed = batches.unfinishedFrom(source, fingerprint);
         if (resumed != null) {
-            boolean read = resumed.state() == MassBatch.State.READ;
+            // a JMS batch is here again only because its message went back, with the lane messages
+            // its reading sent: it is read again, whatever its state says
+            boolean read = resumed.state() == MassBatch.State.READ && !"jms".equals(channel);
             LOG.info("Mass batch {}: {} {} again after a restart", resumed.name(), read ? "archiving" : "reading",
                     source);
             return new MassReading(resumed, format, read);
@@ -195,7 +197,7 @@ public class MassIntake {
             int number = reading.nextChunk();
             MassChunk chunk = new MassChunk(batchId, number, fragaId(batchId, number), rows.getKey(), null,
                     rows.getValue());
-            if (batches.chunkMade(chunk)) {
+            if (batches.chunkMade(chunk, "jms".equals(reading.batch().channel()))) {
                 toSend.add(chunk);
             }
         }

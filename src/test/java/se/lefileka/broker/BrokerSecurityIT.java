@@ -75,6 +75,7 @@ class BrokerSecurityIT extends BundleTestSupport {
             assertThat(answer).as("an answer over OpenWire").isNotNull();
             assertThat(answer.getJMSCorrelationID()).isEqualTo("ow-1");
             assertAnswered(answer.getText(), "openwire-1");
+            assertThat(sandbox.onlineAnswers()).as("FK asked once").isEqualTo(1);
         }
     }
 
@@ -93,6 +94,7 @@ class BrokerSecurityIT extends BundleTestSupport {
             assertThat(answer).as("an answer over AMQP").isNotNull();
             assertThat(answer.getJMSCorrelationID()).isEqualTo("amqp-1");
             assertAnswered(answer.getText(), "amqp-1");
+            assertThat(sandbox.onlineAnswers()).as("FK asked once").isEqualTo(1);
         }
     }
 

@@ -274,7 +274,7 @@ class MassPaceTest {
         for (int number = 1; number <= count; number++) {
             MassChunk chunk = new MassChunk(batch.id(), number, UUID.randomUUID().toString(), "HANDLAGGNING", null,
                     List.of());
-            assertThat(batches.chunkMade(chunk)).isTrue();
+            assertThat(batches.chunkMade(chunk, false)).isTrue();
             batches.chunkQueued(chunk);
             chunks.add(chunk);
         }
