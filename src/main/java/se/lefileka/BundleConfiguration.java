@@ -22,6 +22,7 @@ import se.lefileka.broker.BrokerSecurity;
 import se.lefileka.broker.BundleQueues;
 import se.lefileka.broker.EmbeddedBroker;
 import se.lefileka.database.Database;
+import se.lefileka.fk.FkAddresses;
 import se.lefileka.fk.FkTls;
 import se.lefileka.query.AnswerSource;
 import se.lefileka.query.QueryValidator;
@@ -124,7 +125,7 @@ public class BundleConfiguration implements CamelConfiguration {
                 servedBySandbox.isEmpty() ? AnswerSource.FK : AnswerSource.SANDBOX);
         // FK's client certificate and trust on connections to FK alone; the JVM's trust elsewhere
         SSLContextParameters tls = FkTls.forFkOnly(context, key -> property(properties, key),
-                LaneConfiguration.fkAddresses(context));
+                FkAddresses.of(context));
         if (tls != null) {
             context.getComponent("https", HttpComponent.class).setSslContextParameters(tls);
         }

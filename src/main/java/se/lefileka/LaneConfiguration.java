@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -97,13 +96,7 @@ public class LaneConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public StrayFkCalls strayFkCalls(CamelContext context, @BeanInject("onlineWirePacing") WirePacing online,
                                      @BeanInject("massWirePacing") WirePacing mass) {
-        return new StrayFkCalls(fkAddresses(context), online, mass);
-    }
-
-    /** Where FK is ({@code lefi.url}, {@code leka.url}, read at each question: the sandbox's port is known once it runs). */
-    public static FkAddresses fkAddresses(CamelContext context) {
-        return new FkAddresses(() -> Stream.of("lefi.url", "leka.url")
-                .map(url -> context.resolvePropertyPlaceholders("{{" + url + "}}")).toList());
+        return new StrayFkCalls(FkAddresses.of(context), online, mass);
     }
 
     /** The online lane's pace: every call is due when it is delivered. */

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
 
 /**
  * Where FK is, by where a connection actually goes rather than how a URL spells it: a call to
@@ -30,6 +32,12 @@ public final class FkAddresses {
      */
     public FkAddresses(Supplier<List<String>> fkUrls) {
         this.fkUrls = fkUrls;
+    }
+
+    /** FK as the bundle's settings place it ({@code lefi.url}, {@code leka.url}), read at each question. */
+    public static FkAddresses of(CamelContext context) {
+        return new FkAddresses(() -> Stream.of("lefi.url", "leka.url")
+                .map(url -> context.resolvePropertyPlaceholders("{{" + url + "}}")).toList());
     }
 
     /** The host and port a URL connects to; empty when it names no host (or is no URL). */

@@ -65,8 +65,7 @@ public final class RouteRules {
     private final List<RouteConfigurationDefinition> configurations;
     private final Map<RouteDefinition, String> templates = new HashMap<>();
     private final Map<String, RouteDefinition> byDirect = new HashMap<>();
-    private final FkAddresses fk = new FkAddresses(() -> List.of(resolve(Map.of(), "{{lefi.url}}"),
-            resolve(Map.of(), "{{leka.url}}")));
+    private final FkAddresses fk;
     private final Set<String> laneQueues = new HashSet<>();
     private final Set<String> ownQueues = new HashSet<>();
     private final Set<String> laneRoutes = new HashSet<>();
@@ -74,6 +73,7 @@ public final class RouteRules {
 
     private RouteRules(CamelContext context) {
         this.context = context;
+        this.fk = FkAddresses.of(context);
         ModelCamelContext model = (ModelCamelContext) context;
         this.routes = model.getRouteDefinitions();
         this.configurations = model.getRouteConfigurationDefinitions();
