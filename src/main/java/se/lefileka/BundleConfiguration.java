@@ -68,6 +68,8 @@ public class BundleConfiguration implements CamelConfiguration {
         SandboxSettings.check(servedBySandbox, key -> property(properties, key));
         if (Boolean.parseBoolean(property(properties, "lefi.sandbox.enabled"))) {
             Sandbox sandbox = new Sandbox(Integer.parseInt(property(properties, "lefi.sandbox.port")), clock);
+            // it keeps its cases, subscriptions and notifications across a restart, as FK does
+            sandbox.rememberIn(dataDir.resolve("sandbox"));
             sandbox.notifyEvery(Duration.ofMillis(Long.parseLong(property(properties, "lefi.sandbox.notify-every-millis"))));
             sandbox.start();
             context.addService(sandbox, true, true);

@@ -33,11 +33,28 @@ final class LefiSandbox {
     private volatile Duration massWorkMax = massWork;
     private volatile boolean massRetryAfter = true;
 
-    private record MassCase(String arendeId, List<SandboxQuery> queries, Instant created, Instant ready) {
+    private volatile SandboxMemory memory = SandboxMemory.none();
+
+    /** A case, as kept across a restart. */
+    record MassCase(String arendeId, String fragaId, List<SandboxQuery> queries, Instant created, Instant ready) {
     }
 
     LefiSandbox(Clock clock) {
         this.clock = clock;
+    }
+
+    /** Keeps the cases in the memory from now on, taking back those kept before (younger than FK keeps them). */
+    void rememberIn(SandboxMemory kept) {
+        this.memory = kept;
+        for (MassCase found : kept.recallAll("cases", MassCase.class)) {
+            if (found.created().plus(KEPT).isBefore(clock.instant())) {
+                kept.forget("cases/" + found.arendeId());
+                continue;
+            }
+            cases.put(found.arendeId(), found);
+            caseByFragaId.put(found.fragaId(), found.arendeId());
+            caseNumbers.accumulateAndGet(Long.parseLong(found.arendeId().substring(2)), Math::max);
+        }
     }
 
     SandboxReply handle(SandboxRequest request) {
@@ -93,7 +110,9 @@ final class LefiSandbox {
         }
         String arendeId = "M-" + caseNumbers.incrementAndGet();
         Instant now = clock.instant();
-        cases.put(arendeId, new MassCase(arendeId, queries, now, now.plus(workOnACase())));
+        MassCase opened = new MassCase(arendeId, fragaId, queries, now, now.plus(workOnACase()));
+        memory.keep("cases/" + arendeId, opened);
+        cases.put(arendeId, opened);
         caseByFragaId.put(fragaId, arendeId);
         massSubmissions.incrementAndGet();
         queries.forEach(q -> personsAsked.add(q.personnummer()));

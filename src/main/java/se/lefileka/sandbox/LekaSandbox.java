@@ -26,7 +26,18 @@ final class LekaSandbox {
     private final Map<String, Notification> notifications = new LinkedHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    private record Subscription(String id, String personnummer, List<String> formaner, Instant registered) {
+    private volatile SandboxMemory memory = SandboxMemory.none();
+
+    record Subscription(String id, String personnummer, List<String> formaner, Instant registered) {
+    }
+
+    /** A notification not yet acknowledged, as kept across a restart. */
+    record Kept(String id, String personnummer, String formanstyp, String handelse, LocalDate validFrom,
+                Instant created) {
+    }
+
+    /** LEKA's state as kept across a restart: its numbering, subscriptions and notifications not yet acknowledged. */
+    record State(long ids, List<Subscription> subscriptions, List<Kept> notifications) {
     }
 
     private static final class Notification {
@@ -54,6 +65,24 @@ final class LekaSandbox {
         this.clock = clock;
     }
 
+    /** Keeps LEKA's state in the memory from now on, taking back what was kept before. */
+    synchronized void rememberIn(SandboxMemory kept) {
+        this.memory = kept;
+        State state = kept.recall("leka", State.class);
+        if (state != null) {
+            ids.set(state.ids());
+            state.subscriptions().forEach(s -> subscriptions.put(s.personnummer(), s));
+            state.notifications().forEach(n -> notifications.put(n.id(), new Notification(n.id(), n.personnummer(),
+                    n.formanstyp(), n.handelse(), n.validFrom(), n.created())));
+        }
+    }
+
+    private synchronized void keep() {
+        memory.keep("leka", new State(ids.get(), List.copyOf(subscriptions.values()), notifications.values().stream()
+                .filter(n -> !n.acknowledged)
+                .map(n -> new Kept(n.id, n.personnummer, n.formanstyp, n.handelse, n.validFrom, n.created)).toList()));
+    }
+
     SandboxReply handle(SandboxRequest request) {
         boolean v1 = request.v1();
         String subscriptionPath = v1 ? "/prenumeration" : "/prenumerationer";
@@ -65,7 +94,11 @@ final class LekaSandbox {
             return found == null ? notSubscribed() : SandboxReply.ok(200, subscription(found, v1));
         }
         if (request.isUnder("DELETE", subscriptionPath + "/")) {
-            return subscriptions.remove(request.lastSegment()) == null ? notSubscribed() : SandboxReply.noContent();
+            if (subscriptions.remove(request.lastSegment()) == null) {
+                return notSubscribed();
+            }
+            keep();
+            return SandboxReply.noContent();
         }
         if (request.is("GET", "/aviseringar")) {
             return fetch(request);
@@ -89,6 +122,7 @@ final class LekaSandbox {
         }
         Subscription created = new Subscription("P-" + ids.incrementAndGet(), pnr, formaner, clock.instant());
         subscriptions.put(pnr, created);
+        keep();
         return SandboxReply.ok(201, subscription(created, v1));
     }
 
@@ -187,12 +221,19 @@ final class LekaSandbox {
                 count++;
             }
         }
+        keep();
         return request.v1() ? SandboxReply.noContent()
                 : SandboxReply.ok(200, JSON.objectNode().put("kvitterade", count));
     }
 
     /** Queues a notification for the organisation; returns its id. Without validFrom it is broken, as tests need. */
     synchronized String publish(String personnummer, String formanstyp, String handelse, LocalDate validFrom) {
+        String id = add(personnummer, formanstyp, handelse, validFrom);
+        keep();
+        return id;
+    }
+
+    private String add(String personnummer, String formanstyp, String handelse, LocalDate validFrom) {
         String id = "A-" + ids.incrementAndGet();
         notifications.put(id, new Notification(id, personnummer, formanstyp, handelse, validFrom, clock.instant()));
         return id;
@@ -205,8 +246,9 @@ final class LekaSandbox {
     synchronized int notifySubscribers() {
         for (Subscription subscription : subscriptions.values()) {
             String benefit = subscription.formaner().isEmpty() ? "SJUKPENNING" : subscription.formaner().get(0);
-            publish(subscription.personnummer(), benefit, "ANDRAD", today());
+            add(subscription.personnummer(), benefit, "ANDRAD", today());
         }
+        keep();
         return subscriptions.size();
     }
 

@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.URLDecoder;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -165,6 +166,16 @@ public class Sandbox extends ServiceSupport {
             server.stop(0);
             executor.shutdownNow();
         }
+    }
+
+    /**
+     * Keeps the sandbox's cases, subscriptions, notifications and numbering in the folder, and takes
+     * back what it kept there before: across a restart it behaves as FK does. Before {@link #start()}.
+     */
+    public void rememberIn(Path dir) {
+        SandboxMemory memory = SandboxMemory.in(dir);
+        lefi.rememberIn(memory);
+        leka.rememberIn(memory);
     }
 
     public String url() {
