@@ -2,6 +2,7 @@ package se.lefileka.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -22,12 +23,22 @@ public class Database extends ServiceSupport {
 
     public Database(String url, String user, String password) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(outlivingTheRoutes(url));
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(10);
         config.setPoolName("bundle-db");
         this.dataSource = new HikariDataSource(config);
+    }
+
+    /**
+     * An embedded H2 database is closed by the bundle once Camel has stopped (this service stops
+     * after the routes), never by H2's own JVM shutdown hook, which could close it under a lane
+     * still finishing its call on a SIGTERM.
+     */
+    static String outlivingTheRoutes(String url) {
+        return url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")
+                ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
     }
 
     public DataSource dataSource() {
