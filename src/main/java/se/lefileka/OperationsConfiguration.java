@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
@@ -46,6 +48,8 @@ import se.lefileka.sandbox.Sandbox;
  * beans the other configurations declare. Runs after {@link BundleConfiguration}.
  */
 public class OperationsConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperationsConfiguration.class);
 
     @Override
     public void configure(CamelContext context) {
@@ -92,6 +96,9 @@ public class OperationsConfiguration implements CamelConfiguration {
         MassProgress massProgress = registry.lookupByNameAndType("massProgress", MassProgress.class);
         BundleMetrics.massProgress(meters, massProgress);
         BundleHealth.registerMassBatches(context, massProgress, database);
+        // the address the server is bound to (Camel's own list of endpoints says 0.0.0.0)
+        LOG.info("Health at http://{}:{}/observe/health, metrics at /observe/metrics, the console at /console/",
+                property(properties, "bundle.http.host"), property(properties, "bundle.http.port"));
         RouteReload reload = registry.lookupByNameAndType("routeReload", RouteReload.class);
         BundleHealth.registerRoutes(context, reload);
 

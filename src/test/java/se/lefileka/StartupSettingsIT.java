@@ -75,6 +75,11 @@ class StartupSettingsIT extends BundleTestSupport {
             bundle.awaitStarted(Duration.ofSeconds(60));
             String log = bundle.log();
             assertThat(log).contains("FK sandbox serving LEFI and LEKA");
+            assertThat(log.lines().filter(line -> line.matches("^\\d{4}-\\d\\d-\\d\\dT.*")))
+                    .as("every time with its offset").isNotEmpty()
+                    .allMatch(line -> line.matches("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d\\d:\\d\\d .*"));
+            assertThat(log).as("the address the server is bound to").contains("Health at http://127.0.0.1:")
+                    .doesNotContain("0.0.0.0");
             assertThat(log).contains("bundle.audit.pseudonym-key = xxxxxx")
                     .contains("fk.tls.trust-store-password = xxxxxx")
                     .contains("jms.embedded.bundle-password = xxxxxx")

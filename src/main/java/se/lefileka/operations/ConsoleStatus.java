@@ -26,6 +26,7 @@ import se.lefileka.leka.NotificationLog;
 import se.lefileka.mass.MassBatch;
 import se.lefileka.mass.MassProgress;
 import se.lefileka.personnummer.PersonnummerMask;
+import se.lefileka.query.AnswerTime;
 import se.lefileka.routing.RouteChanges;
 
 /**
@@ -82,7 +83,7 @@ public class ConsoleStatus {
 
     public Map<String, Object> status() throws SQLException {
         Map<String, Object> status = new LinkedHashMap<>();
-        status.put("at", clock.instant().toString());
+        status.put("at", AnswerTime.now(clock).toString());
         status.put("node", leadership.describe());
         status.put("lanes", lanes());
         DatabaseProbe.State store = database.state();
