@@ -1,6 +1,7 @@
 package se.lefileka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.lefileka.support.BundleProcess;
 import se.lefileka.support.BundleTestSupport;
+import se.lefileka.support.Folders;
 import se.lefileka.support.RouteEdits;
 import se.lefileka.support.RunningBundle;
 
@@ -80,6 +82,14 @@ class StartupSettingsIT extends BundleTestSupport {
                     .allMatch(line -> line.matches("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d\\d:\\d\\d .*"));
             assertThat(log).as("the address the server is bound to").contains("Health at http://127.0.0.1:")
                     .doesNotContain("0.0.0.0");
+
+            // input set aside: one WARN line with the file and the reason, nothing at ERROR
+            Folders.drop(otherData.resolve("inbox/online"), "broken.json", "{\"requestId\": ");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> Files.exists(otherData.resolve("error/online/broken.json.error.json")));
+            assertThat(bundle.log().lines().filter(line -> line.contains("broken.json")))
+                    .singleElement().asString().contains(" WARN ").contains("Cannot read online file broken.json: ");
+            assertThat(bundle.log().lines().filter(line -> line.contains(" ERROR "))).isEmpty();
             assertThat(log).contains("bundle.audit.pseudonym-key = xxxxxx")
                     .contains("fk.tls.trust-store-password = xxxxxx")
                     .contains("jms.embedded.bundle-password = xxxxxx")
