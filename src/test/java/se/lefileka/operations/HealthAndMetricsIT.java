@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.lefileka.sandbox.SandboxFaults;
@@ -38,6 +40,10 @@ class HealthAndMetricsIT extends BundleTestSupport {
             assertThat(check(health, check).path("status").asText()).as(check).isEqualTo("UP");
         }
         assertThat(check(health, "lane-mass").path("message").asText()).startsWith("running; open");
+        List<String> names = new ArrayList<>();
+        health.path("checks").forEach(check -> names.add(check.path("name").asText()));
+        assertThat(names).as("the bundle's own checks and Camel's context, not one per route").hasSizeLessThan(20)
+                .contains("context", "cluster", "routes", "mass-batches");
         assertThat(check(health("/observe/health/live"), "broker").path("status").asText()).isEqualTo("UP");
         // the budgets' limits as the bundle was given them (lifted in this test)
         assertThat(metrics()).contains("fk_budget_limit_per_second{budget=\"online\"} "
