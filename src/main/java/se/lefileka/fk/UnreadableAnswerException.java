@@ -22,6 +22,9 @@ public class UnreadableAnswerException extends RuntimeException {
      * answer itself (a parser's own message may quote it).
      */
     public static String describe(Throwable failure) {
+        if (failure == null) {
+            return "it does not have the contract's form";
+        }
         if (failure instanceof UnreadableAnswerException unreadable) {
             return unreadable.getMessage();
         }

@@ -125,7 +125,8 @@ public class FkCalls {
     public String unreadable(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        String type = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
+        String given = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
+        String type = given == null || given.length() <= 100 ? given : given.substring(0, 100);
         String service = service(exchange);
         String reason = "FK answered " + status + (type == null ? "" : " (" + type + ")")
                 + " but its answer cannot be read: " + UnreadableAnswerException.describe(cause)
