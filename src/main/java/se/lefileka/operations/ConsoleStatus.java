@@ -147,15 +147,18 @@ public class ConsoleStatus {
 
     private Map<String, Object> leka() throws SQLException {
         Map<String, Object> leka = new LinkedHashMap<>();
-        for (NotificationLog.State state : NotificationLog.State.values()) {
-            leka.put(state.name().toLowerCase().replace("_", " "), notifications.count(state));
-        }
+        Instant today = LocalDate.now(clock.withZone(MassCalendar.STOCKHOLM)).atStartOfDay(MassCalendar.STOCKHOLM)
+                .toInstant();
+        // what happened (the audit log), then where the notifications are now (their states)
+        leka.put("delivered to every endpoint today", audit.countSince("notification", "DELIVERED", today));
+        leka.put("dead-lettered today", audit.countSince("notification", "DEAD_LETTERED", today));
         for (Counter delivered : meters.find("leka.notifications.delivered").counters()) {
             leka.put("delivered to " + delivered.getId().getTag("endpoint") + " since start",
                     Math.round(delivered.count()));
         }
-        leka.put("subscription commands answered today", audit.countSince("subscription",
-                LocalDate.now(clock.withZone(MassCalendar.STOCKHOLM)).atStartOfDay(MassCalendar.STOCKHOLM).toInstant()));
+        leka.put("now being delivered", notifications.count(NotificationLog.State.RECEIVED));
+        leka.put("now waiting for LEKA's acknowledgement", notifications.count(NotificationLog.State.DELIVERED));
+        leka.put("subscription commands answered today", audit.countSince("subscription", today));
         return leka;
     }
 

@@ -53,13 +53,12 @@ class SubscriptionsIT extends BundleTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> !Folders.names(notifications).isEmpty());
         String delivered = Folders.read(notifications.resolve(Folders.names(notifications).get(0)));
         assertThat(JSON.readTree(delivered).path("benefit").asText()).as(delivered).isEqualTo("BOSTADSBIDRAG");
-        // the console counts the day's subscription commands and the deliveries (a notification is marked
-        // delivered once every endpoint has it: the file may be read just before)
+        // the console counts the day's subscription commands and deliveries, not the notifications' states
+        // (a notification is delivered once every endpoint has it: the file may be read just before)
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode leka = JSON.readTree(BundleHttp.get(bundle, "/console/status.json").body()).path("leka");
             assertThat(leka.path("subscription commands answered today").asInt()).as(leka.toString()).isEqualTo(1);
-            assertThat(leka.path("delivered").asInt() + leka.path("acknowledged").asInt()).as(leka.toString())
-                    .isPositive();
+            assertThat(leka.path("delivered to every endpoint today").asInt()).as(leka.toString()).isPositive();
         });
     }
 
