@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -81,8 +82,9 @@ public class IntakeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public InputErrors inputErrors(@BeanInject("bundleJson") ObjectMapper json, Clock clock) {
-        return new InputErrors(json, clock);
+    public InputErrors inputErrors(@BeanInject("bundleJson") ObjectMapper json, Clock clock,
+                                   @BeanInject(BundleConfiguration.METRICS_REGISTRY) MeterRegistry meters) {
+        return new InputErrors(json, clock, meters);
     }
 
     @BindToRegistry(lazy = true)

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
+import se.lefileka.message.Headers;
 import se.lefileka.personnummer.PersonnummerMask;
 import se.lefileka.query.AnswerTime;
 import se.lefileka.query.Problem;
@@ -16,14 +18,18 @@ public class InputErrors {
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    public InputErrors(ObjectMapper json, Clock clock) {
+    public InputErrors(ObjectMapper json, Clock clock, MeterRegistry meters) {
         this.json = json;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** The {@code <file>.error.json} written beside an unreadable file in the error folder. */
     public String fileReport(Exchange exchange) throws Exception {
+        meters.counter("bundle.files.set.aside", "inbox",
+                String.valueOf(exchange.getMessage().getHeader(Headers.KIND, String.class))).increment();
         ObjectNode report = json.createObjectNode()
                 // masked as in the log: a user may name a file after the person it is about
                 .put("file", PersonnummerMask.mask(exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class)))

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
@@ -53,7 +54,7 @@ class InboxRouteTest extends RouteFileTestSupport {
         InputLimits limits = new InputLimits(4096, 20, 1000);
         registry.bind("inboxFiles", new InboxFiles(Duration.ZERO));
         registry.bind("fileNames", new FileNames(data));
-        registry.bind("inputErrors", new InputErrors(JSON, clock));
+        registry.bind("inputErrors", new InputErrors(JSON, clock, new SimpleMeterRegistry()));
         registry.bind("queryInput", new JsonInput(limits.reader(JSON), limits, "query"));
         Database database = inMemoryDatabase();
         registry.bind("massOutput", new MassOutput(JSON, new MassBatches(database.dataSource(), clock),
