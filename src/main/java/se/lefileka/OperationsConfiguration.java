@@ -19,11 +19,11 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import se.lefileka.audit.AuditLog;
 import se.lefileka.broker.QueueDepths;
 import se.lefileka.cluster.Leadership;
@@ -52,7 +52,7 @@ public class OperationsConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(OperationsConfiguration.class);
 
     @Override
-    public void configure(CamelContext context) {
+    public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
         Registry registry = context.getRegistry();
         Clock clock = registry.lookupByNameAndType("clock", Clock.class);
@@ -70,6 +70,7 @@ public class OperationsConfiguration implements CamelConfiguration {
 
         DatabaseProbe database = new DatabaseProbe(registry.lookupByNameAndType("bundleDataSource", DataSource.class),
                 Duration.ofSeconds(3), clock);
+        context.addService(database, true, true);
         BundleHealth.register(context, registry.findSingleByType(ConnectionFactory.class), database, calls,
                 Map.of("lefi", lefi, "leka", leka),
                 Map.of("online", registry.lookupByNameAndType("onlineGate", LaneGate.class),

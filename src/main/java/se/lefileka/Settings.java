@@ -66,16 +66,17 @@ public final class Settings {
         }
         range(1, MAX_CHUNK, "lefi.mass.chunk-size");
         range(1, MAX_CHUNK, "leka.notifications.page-size");
-        atLeast(1, "lefi.mass.group-max-bytes", "lefi.mass.first-poll-millis", "lefi.mass.max-poll-millis", "lefi.mass.progress-interval-millis",
-                "lefi.mass.reconcile-millis", "lefi.mass.stuck-after-millis", "lane.gate.check-millis",
+        atLeast(1, "lefi.mass.group-max-bytes", "lefi.mass.first-poll-millis", "lefi.mass.max-poll-millis",
+                "lefi.mass.progress-interval-millis", "lefi.mass.reconcile-millis", "lefi.mass.stuck-after-millis",
+                "lane.gate.check-millis",
                 "lane.retry.max-millis", "lane.retry.first-backoff-millis", "lane.retry.max-backoff-millis",
                 "leka.notifications.fetch-millis", "leka.notifications.retry-millis", "leka.notifications.max-attempts",
                 "leka.notifications.acknowledge-batch", "leka.notifications.acknowledge-millis",
                 "leka.notifications.lost-after-millis", "bundle.input.max-bytes", "bundle.input.max-nesting-depth",
                 "bundle.input.max-string-length");
-        atLeast(0, "lane.gate.margin-millis", "lane.retry.unreadable-reads", "bundle.inbox.stable-millis", "leka.notifications.first-fetch-millis",
-                "leka.notifications.endpoint-retries", "leka.notifications.endpoint-retry-millis",
-                "bundle.api.end-of-life.warn-days");
+        atLeast(0, "lane.gate.margin-millis", "lane.retry.unreadable-reads", "bundle.inbox.stable-millis",
+                "leka.notifications.first-fetch-millis", "leka.notifications.endpoint-retries",
+                "leka.notifications.endpoint-retry-millis", "bundle.api.end-of-life.warn-days");
         range(0, 65535, "bundle.http.port");
         range(0, 65535, "lefi.sandbox.port");
         atLeast(0, "lefi.sandbox.notify-every-millis");

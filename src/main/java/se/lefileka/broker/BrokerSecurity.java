@@ -33,7 +33,8 @@ import se.lefileka.secrets.Secrets;
  * </ul>
  * Wildcard routing is off ({@link EmbeddedBroker}): a client listening on {@code lefi.#} or
  * {@code #} gets nothing of others' messages. Passwords come from the environment or a file
- * ({@link Secrets}); a user without a password is not created. The bundle's own password is made anew at each start unless one is given.
+ * ({@link Secrets}); a user without a password is not created. The bundle's own password is made
+ * anew at each start unless one is given.
  */
 public final class BrokerSecurity {
 

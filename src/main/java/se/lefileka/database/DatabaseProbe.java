@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
+import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * Whether the database answers now, asked on a thread of its own and waited for only briefly: a
@@ -17,7 +18,7 @@ import javax.sql.DataSource;
  * at once, not after the pool gave up. Until a question that timed out has its answer, the next
  * ones wait for it rather than asking again.
  */
-public final class DatabaseProbe implements AutoCloseable {
+public final class DatabaseProbe extends ServiceSupport {
 
     /** What the last question found. */
     public record State(boolean up, String message) {
@@ -65,7 +66,7 @@ public final class DatabaseProbe implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    protected void doStop() {
         asker.shutdownNow();
     }
 }

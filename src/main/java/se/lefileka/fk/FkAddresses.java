@@ -22,6 +22,11 @@ public final class FkAddresses {
 
     /** A host and port as a connection is made to it (the scheme's port when the URL names none). */
     public record Endpoint(String host, int port) {
+
+        /** The endpoint of a host and port as a URL gives them: the scheme's port when it names none (-1). */
+        public static Endpoint of(String host, int port, String scheme) {
+            return new Endpoint(host, port != -1 ? port : "https".equalsIgnoreCase(scheme) ? 443 : 80);
+        }
     }
 
     private final Supplier<List<String>> fkUrls;
@@ -47,8 +52,7 @@ public final class FkAddresses {
             if (uri.getHost() == null) {
                 return Optional.empty();
             }
-            int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-            return Optional.of(new Endpoint(uri.getHost(), port));
+            return Optional.of(Endpoint.of(uri.getHost(), uri.getPort(), uri.getScheme()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

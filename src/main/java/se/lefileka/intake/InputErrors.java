@@ -32,7 +32,8 @@ public class InputErrors {
                 String.valueOf(exchange.getMessage().getHeader(Headers.KIND, String.class))).increment();
         ObjectNode report = json.createObjectNode()
                 // masked as in the log: a user may name a file after the person it is about
-                .put("file", PersonnummerMask.mask(exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class)))
+                .put("file", PersonnummerMask.mask(exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY,
+                        String.class)))
                 .put("error", reason(exchange))
                 .put("at", now().toString());
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(report);

@@ -2,7 +2,6 @@ package se.lefileka.lane;
 
 import java.io.IOException;
 import org.apache.camel.component.http.HttpClientConfigurer;
-import se.lefileka.fk.FkAddresses;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.client5.http.impl.ChainElement;
@@ -18,6 +17,7 @@ import org.apache.hc.core5.http.impl.Http1StreamListener;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.lefileka.fk.FkAddresses;
 
 /**
  * The HTTP components' guard for every endpoint that is not a lane's
@@ -51,8 +51,8 @@ public class StrayFkCalls implements HttpClientConfigurer, ExecChainHandler, Htt
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
         HttpHost target = scope == null ? null : scope.route.getTargetHost();
-        if (target == null || !fk.reaches(new FkAddresses.Endpoint(target.getHostName(), target.getPort() != -1
-                ? target.getPort() : "https".equalsIgnoreCase(target.getSchemeName()) ? 443 : 80))) {
+        if (target == null || !fk.reaches(FkAddresses.Endpoint.of(target.getHostName(), target.getPort(),
+                target.getSchemeName()))) {
             return chain.proceed(request, scope);
         }
         LOG.warn("A call to FK made outside the lanes ({} {}): it waits for a turn of both budgets; "

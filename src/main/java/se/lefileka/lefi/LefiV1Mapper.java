@@ -62,13 +62,15 @@ public class LefiV1Mapper implements LefiMapper {
         for (JsonNode resultat : svar.path("resultat")) {
             List<BenefitInfo.Period> periods = new ArrayList<>();
             for (JsonNode p : resultat.path("perioder")) {
-                periods.add(new BenefitInfo.Period(AnswerFields.date(p, "from", DATE), AnswerFields.optionalDate(p, "tom", DATE),
+                periods.add(new BenefitInfo.Period(AnswerFields.date(p, "from", DATE),
+                        AnswerFields.optionalDate(p, "tom", DATE),
                         p.path("belopp").decimalValue(), LefiCodes.amountType(p.path("beloppstyp").asText()),
                         p.hasNonNull("omfattning") ? p.path("omfattning").asInt() : null));
             }
             List<BenefitInfo.Payment> payments = new ArrayList<>();
             for (JsonNode u : resultat.path("utbetalningar")) {
-                payments.add(new BenefitInfo.Payment(AnswerFields.date(u, "datum", DATE), u.path("belopp").decimalValue(),
+                payments.add(new BenefitInfo.Payment(AnswerFields.date(u, "datum", DATE),
+                        u.path("belopp").decimalValue(),
                         u.path("myndighet").asText()));
             }
             benefits.add(new BenefitInfo(resultat.path("forman").asText(), periods, payments));

@@ -74,7 +74,8 @@ public class LefiV2Mapper implements LefiMapper {
             }
             benefits.add(new BenefitInfo(forman.path("formanstyp").asText(), periods, payments));
         }
-        return new PersonAnswer(svar.path("personnummer").asText(null), LefiCodes.status(AnswerFields.text(svar, "status")),
+        return new PersonAnswer(svar.path("personnummer").asText(null),
+                LefiCodes.status(AnswerFields.text(svar, "status")),
                 benefits, svar.path("meddelande").asText(null));
     }
 }

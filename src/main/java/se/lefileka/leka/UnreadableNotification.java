@@ -15,7 +15,8 @@ public record UnreadableNotification(String notificationId, String reason, Strin
 
     static UnreadableNotification of(JsonNode notification, String idField, RuntimeException failure) {
         JsonNode id = notification.path(idField);
-        return new UnreadableNotification(id.isValueNode() && !id.asText().isBlank() && id.asText().length() <= MAX_ID ? id.asText() : null,
+        boolean usable = id.isValueNode() && !id.asText().isBlank() && id.asText().length() <= MAX_ID;
+        return new UnreadableNotification(usable ? id.asText() : null,
                 "LEKA's notification cannot be read: " + UnreadableAnswerException.describe(failure),
                 notification.toString());
     }

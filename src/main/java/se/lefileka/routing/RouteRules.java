@@ -57,7 +57,10 @@ public final class RouteRules {
     private static final List<String> LANE_QUEUES = List.of("lane.online.queue", "lane.mass.queue");
     private static final Set<String> TIMED = Set.of("direct", "timer", "scheduler", "quartz", "cron");
     private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{\\{(\\w+)}}");
-    /** Simple's properties function in a dynamic endpoint: {@code ${properties:key}} or {@code ${properties:key:default}}. */
+    /**
+     * Simple's properties function in a dynamic endpoint: {@code ${properties:key}} or
+     * {@code ${properties:key:default}}.
+     */
     private static final Pattern PROPERTIES_FUNCTION = Pattern.compile("\\$\\{properties:([^}]+)}");
 
     private final CamelContext context;
