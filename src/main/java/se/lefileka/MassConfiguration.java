@@ -11,6 +11,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import se.lefileka.broker.BrokerQueues;
 import se.lefileka.intake.InputLimits;
 import se.lefileka.lane.LaneGate;
 import se.lefileka.lefi.LefiMassApi;
@@ -21,9 +22,11 @@ import se.lefileka.mass.MassCases;
 import se.lefileka.mass.MassIntake;
 import se.lefileka.mass.MassOutput;
 import se.lefileka.mass.MassPace;
+import se.lefileka.mass.MassLaneCheck;
 import se.lefileka.mass.MassProgress;
 import se.lefileka.mass.MassReconcile;
 import se.lefileka.mass.MassTally;
+import se.lefileka.operations.FkCalls;
 import se.lefileka.query.QueryValidator;
 
 /** The beans of mass queries ({@code routes/mass-queries.camel.yaml}); each made when a route first needs it. */
@@ -110,10 +113,20 @@ public class MassConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
+    public MassLaneCheck massLaneCheck(@BeanInject("bundleJson") ObjectMapper json, MassBatches batches,
+                                       @BeanInject BrokerQueues broker,
+                                       @PropertyInject("lane.mass.queue") String laneQueue) {
+        return new MassLaneCheck(json, batches, broker, laneQueue);
+    }
+
+    @BindToRegistry(lazy = true)
     public MassProgress massProgress(MassBatches batches, @BeanInject("massGate") LaneGate gate, MassPace pace, Clock clock,
                                      @PropertyInject("lane.mass.per-second") int perSecond,
-                                     @PropertyInject("lefi.mass.stuck-after-millis") long stuckAfterMillis) {
-        return new MassProgress(batches, gate, pace::readyMillis, perSecond, clock, Duration.ofMillis(stuckAfterMillis));
+                                     @PropertyInject("lefi.mass.stuck-after-millis") long stuckAfterMillis,
+                                     FkCalls calls,
+                                     @PropertyInject("lefi.mass.idle-after-millis") long idleAfterMillis) {
+        return new MassProgress(batches, gate, pace::readyMillis, perSecond, clock, Duration.ofMillis(stuckAfterMillis),
+                () -> calls.millisSinceLastCall("mass"), Duration.ofMillis(idleAfterMillis));
     }
 
     private static Path outbox(String dataDir) {

@@ -25,7 +25,7 @@ import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.lefileka.audit.AuditLog;
-import se.lefileka.broker.QueueDepths;
+import se.lefileka.broker.BrokerQueues;
 import se.lefileka.cluster.Leadership;
 import se.lefileka.database.DatabaseProbe;
 import se.lefileka.lane.LaneGate;
@@ -77,7 +77,7 @@ public class OperationsConfiguration implements CamelConfiguration {
                         "mass", registry.lookupByNameAndType("massGate", LaneGate.class)), versions,
                 servedBySandbox(registry, properties), registry.lookupByNameAndType("leadership", Leadership.class));
 
-        QueueDepths broker = registry.findSingleByType(QueueDepths.class);
+        BrokerQueues broker = registry.findSingleByType(BrokerQueues.class);
         if (broker != null) {
             BundleMetrics.queueDepths(meters, broker, List.of(
                     property(properties, "lane.online.queue"), property(properties, "lane.mass.queue"),

@@ -1,5 +1,10 @@
 package se.lefileka.broker;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
 import org.apache.activemq.artemis.api.core.client.ClientRequestor;
@@ -11,14 +16,17 @@ import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * An external Artemis broker's queue depths, asked through Artemis's management API (a request to
- * its management address, as the bundle's user, who needs the {@code manage} permission there).
+ * An external Artemis broker's queues, asked through Artemis's management API (a request to its
+ * management address, as the bundle's user, who needs the {@code manage} permission there).
  */
-public class BrokerManagement extends ServiceSupport implements QueueDepths {
+public class BrokerManagement extends ServiceSupport implements BrokerQueues {
 
     private static final String MANAGEMENT_ADDRESS = "activemq.management";
     private static final long TIMEOUT_MILLIS = 5000;
+    private static final TypeReference<List<Map<String, Object>>> MESSAGES = new TypeReference<>() { };
+    private static final TypeReference<List<Map<String, Object>>> BY_CONSUMER = new TypeReference<>() { };
 
+    private final ObjectMapper json = new ObjectMapper();
     private final String url;
     private final String user;
     private final String password;
@@ -32,7 +40,44 @@ public class BrokerManagement extends ServiceSupport implements QueueDepths {
     }
 
     @Override
-    public synchronized long messageCount(String queue) {
+    public long messageCount(String queue) {
+        Object count = ask("the depth of " + queue, request ->
+                ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, "messageCount"));
+        // a queue that does not exist yet holds nothing
+        return count == null ? 0 : ((Number) count).longValue();
+    }
+
+    @Override
+    public List<Map<String, Object>> messageProperties(String queue) {
+        String what = "the messages on " + queue;
+        try {
+            Object waiting = ask(what, request -> ManagementHelper.putOperationInvocation(request,
+                    ResourceNames.QUEUE + queue, "listMessagesAsJSON", ""));
+            if (waiting == null) {
+                return List.of();
+            }
+            List<Map<String, Object>> messages = new ArrayList<>(json.readValue((String) waiting, MESSAGES));
+            Object scheduled = ask(what, request -> ManagementHelper.putOperationInvocation(request,
+                    ResourceNames.QUEUE + queue, "listScheduledMessagesAsJSON"));
+            messages.addAll(json.readValue((String) scheduled, MESSAGES));
+            Object delivering = ask(what, request -> ManagementHelper.putOperationInvocation(request,
+                    ResourceNames.QUEUE + queue, "listDeliveringMessagesAsJSON"));
+            for (Map<String, Object> consumer : json.readValue((String) delivering, BY_CONSUMER)) {
+                messages.addAll(json.convertValue(consumer.get("elements"), MESSAGES));
+            }
+            return messages;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot ask the broker at " + url + " for " + what + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private interface Request {
+        void fill(ClientMessage request) throws Exception;
+    }
+
+    /** The management's answer, or null when it refused (a queue that does not exist). */
+    private synchronized Object ask(String what, Request fill) {
         try {
             if (sessions == null) {
                 locator = ActiveMQClient.createServerLocator(url);
@@ -41,21 +86,19 @@ public class BrokerManagement extends ServiceSupport implements QueueDepths {
             try (ClientSession session = sessions.createSession(user, password, false, true, true, false, 1)) {
                 ClientRequestor requestor = new ClientRequestor(session, MANAGEMENT_ADDRESS);
                 ClientMessage request = session.createMessage(false);
-                ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, "messageCount");
+                fill.fill(request);
                 session.start();
                 ClientMessage reply = requestor.request(request, TIMEOUT_MILLIS);
                 if (reply == null) {
                     throw new IllegalStateException("no answer from the broker's management within " + TIMEOUT_MILLIS
                             + " ms");
                 }
-                // a queue that does not exist yet holds nothing
-                return ManagementHelper.hasOperationSucceeded(reply)
-                        ? ((Number) ManagementHelper.getResult(reply)).longValue() : 0;
+                return ManagementHelper.hasOperationSucceeded(reply) ? ManagementHelper.getResult(reply) : null;
             }
         } catch (Exception e) {
             doStop();
-            throw new IllegalStateException("cannot ask the broker at " + url + " for the depth of " + queue + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException("cannot ask the broker at " + url + " for " + what + ": " + e.getMessage(),
+                    e);
         }
     }
 

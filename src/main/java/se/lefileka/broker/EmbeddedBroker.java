@@ -5,8 +5,14 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.management.QueueControl;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
@@ -23,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * lets in only whom it should ({@link BrokerSecurity}). Added to the Camel context
  * as a service, so it starts before the routes and stops after them.
  */
-public class EmbeddedBroker extends ServiceSupport implements QueueDepths {
+public class EmbeddedBroker extends ServiceSupport implements BrokerQueues {
 
     public static final String IN_VM_URL = "vm://0";
     /** Where the broker puts messages that failed delivery too often, and expired ones. */
@@ -131,6 +137,23 @@ public class EmbeddedBroker extends ServiceSupport implements QueueDepths {
         org.apache.activemq.artemis.core.server.Queue found =
                 broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
         return found == null ? 0 : found.getMessageCount();
+    }
+
+    @Override
+    public List<Map<String, Object>> messageProperties(String queue) {
+        QueueControl control = (QueueControl) broker.getActiveMQServer().getManagementService()
+                .getResource(ResourceNames.QUEUE + queue);
+        if (control == null) {
+            return List.of();
+        }
+        try {
+            List<Map<String, Object>> messages = new ArrayList<>(Arrays.asList(control.listMessages("")));
+            messages.addAll(Arrays.asList(control.listScheduledMessages()));
+            control.listDeliveringMessages().values().forEach(delivering -> messages.addAll(Arrays.asList(delivering)));
+            return messages;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot list the messages on " + queue + ": " + e.getMessage(), e);
+        }
     }
 
     /** How many messages the queue has been given since the broker started (0 for a queue that does not exist). */

@@ -133,6 +133,30 @@ public class MassBatches {
                 ChunkState.NEW.name(), ChunkState.QUEUED.name());
     }
 
+    /**
+     * The chunks of batches read to the end that wait for FK (queued, or submitted and not yet
+     * answered), with how far each got: the reconciler checks that the mass lane has a message for each.
+     */
+    public List<WaitingChunk> waitingChunks() {
+        return jdbc.query("SELECT c.batch_id, b.name, c.chunk_no, c.fraga_id, c.row_count, c.state, c.submissions, "
+                        + "c.polls FROM mass_chunk c JOIN mass_batch b ON b.id = c.batch_id WHERE b.state = ? "
+                        + "AND c.state IN (?, ?) ORDER BY b.started_at, c.chunk_no",
+                (rows, n) -> new WaitingChunk(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getString(4),
+                        rows.getInt(5), ChunkState.valueOf(rows.getString(6)), rows.getInt(7), rows.getInt(8)),
+                MassBatch.State.READ.name(), ChunkState.QUEUED.name(), ChunkState.SUBMITTED.name());
+    }
+
+    /** A chunk waiting for FK, and how far it got (two alike were seen at the same point). */
+    public record WaitingChunk(String batchId, String batchName, int number, String fragaId, int rows,
+                               ChunkState state, int submissions, int polls) {
+    }
+
+    /** Whether FK's answer to the chunk is recorded. */
+    public boolean chunkIsAnswered(String batchId, int chunkNo) {
+        return !jdbc.queryForList("SELECT 1 FROM mass_chunk WHERE batch_id = ? AND chunk_no = ? AND state = ?",
+                Integer.class, batchId, chunkNo, ChunkState.ANSWERED.name()).isEmpty();
+    }
+
     public void chunkQueued(MassChunk chunk) throws SQLException {
         update("UPDATE mass_chunk SET state = ? WHERE batch_id = ? AND chunk_no = ? AND state = ?",
                 ChunkState.QUEUED.name(), chunk.batchId(), chunk.number(), ChunkState.NEW.name());
@@ -152,12 +176,16 @@ public class MassBatches {
     }
 
     public void chunkAnswered(MassChunk chunk, Map<ResultStatus, Integer> counts) throws SQLException {
+        chunkAnswered(chunk.batchId(), chunk.number(), counts);
+    }
+
+    public void chunkAnswered(String batchId, int chunkNo, Map<ResultStatus, Integer> counts) {
         update("UPDATE mass_chunk SET state = ?, ok_count = ?, not_found_count = ?, protected_count = ?, "
                         + "rejected_count = ?, failed_count = ? WHERE batch_id = ? AND chunk_no = ?",
                 ChunkState.ANSWERED.name(), counts.getOrDefault(ResultStatus.OK, 0),
                 counts.getOrDefault(ResultStatus.NOT_FOUND, 0), counts.getOrDefault(ResultStatus.PROTECTED, 0),
                 counts.getOrDefault(ResultStatus.REJECTED, 0), counts.getOrDefault(ResultStatus.FAILED, 0),
-                chunk.batchId(), chunk.number());
+                batchId, chunkNo);
     }
 
     /** How far the batch's chunks got: chunks per state, and answered rows per status. */

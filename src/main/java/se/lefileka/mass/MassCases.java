@@ -46,6 +46,11 @@ public class MassCases {
         batches.chunkQueued(chunk);
     }
 
+    /** Whether the chunk's answer is recorded already (false for a lane message that does not name its chunk). */
+    public boolean alreadyAnswered(String batchId, Integer chunkNo) {
+        return batchId != null && chunkNo != null && batches.chunkIsAnswered(batchId, chunkNo);
+    }
+
     /** What the lane handed back: FK's reply, or, when the lane gave up on the call, every row {@code FAILED}. */
     public MassReply reply(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
@@ -85,7 +90,9 @@ public class MassCases {
         files.writeAnswers(chunk.batchId(), chunk.firstLine(), String.format("c%06d", chunk.number()),
                 reply.results());
         batches.chunkAnswered(chunk, MassTally.counts(reply.results()));
-        exchange.getMessage().removeHeaders("*");
+        // the chunk's number stays: should the event not reach the tally, the lane's request goes to the
+        // dead-letter queue under it
+        exchange.getMessage().removeHeaders("*", Headers.CHUNK_NO);
         exchange.getMessage().setHeader(Headers.BATCH_ID, chunk.batchId());
         return MassTally.chunkEvent(json, chunk.number(), reply.results());
     }
@@ -102,6 +109,7 @@ public class MassCases {
         message.removeHeaders("*", Headers.CASE, Headers.CASE_OPENED, Headers.POLLS_PENDING, Headers.POLL_TIME_FROM_FK);
         message.setHeader(Headers.CALL, call);
         message.setHeader(Headers.BATCH_ID, chunk.batchId());
+        message.setHeader(Headers.CHUNK_NO, chunk.number());
         if (delayMillis != null && delayMillis > 0) {
             message.setHeader(LaneRetry.SCHEDULED_DELIVERY, System.currentTimeMillis() + delayMillis);
         }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,9 @@ import se.lefileka.query.ResultStatus;
  * numbers only), and available as a snapshot for health and metrics.
  * <p>
  * It also watches for batches that make no progress: one whose counts have not moved for the
- * stuck time while the mass lane was open is named in health and in the log.
+ * stuck time while the mass lane was open is named in health and in the log; and, sooner, one
+ * with chunks waiting to be submitted while the open lane has made no mass call for the idle time
+ * (submissions go first: while a chunk waits, no poll of any batch is made).
  */
 public class MassProgress {
 
@@ -34,14 +37,27 @@ public class MassProgress {
     private final Clock clock;
     private final Supplier<Long> caseMillis;
     private final long stuckAfterNanos;
+    private final LongSupplier millisSinceMassCall;
+    private final long idleAfterNanos;
+    /** Since when (System.nanoTime) chunks have waited to be submitted while the lane was open; null if not so. */
+    private Long waitingSince;
     /** Per batch id: its counts when last seen, and since when (System.nanoTime) they have not moved while open. */
     private final Map<String, Seen> seen = new HashMap<>();
 
     private record Seen(BatchProgress progress, long unchangedSince) {
     }
 
+    /**
+     * @param millisSinceMassCall milliseconds since the mass lane's last call, whatever FK answered
+     * @param idleAfter           how long the open lane may make no call while chunks wait to be submitted
+     */
     public MassProgress(MassBatches batches, LaneGate gate, Supplier<Long> caseMillis, double callsPerSecond,
-                        Clock clock, Duration stuckAfter) {
+                        Clock clock, Duration stuckAfter, LongSupplier millisSinceMassCall, Duration idleAfter) {
+        if (idleAfter.isNegative() || idleAfter.isZero()) {
+            throw new IllegalArgumentException("lefi.mass.idle-after-millis must be above 0, not " + idleAfter.toMillis());
+        }
+        this.millisSinceMassCall = millisSinceMassCall;
+        this.idleAfterNanos = idleAfter.toNanos();
         this.callsPerSecond = callsPerSecond;
         this.clock = clock;
         this.caseMillis = caseMillis;
@@ -60,6 +76,11 @@ public class MassProgress {
 
         public int rowsAnswered() {
             return rows.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** Whether chunks of the batch wait to be submitted. */
+        boolean chunksToSubmit() {
+            return chunks > chunksSubmitted;
         }
 
         boolean sameCounts(BatchProgress other) {
@@ -134,19 +155,25 @@ public class MassProgress {
     }
 
     /**
-     * The running batches that made no progress for the stuck time while the lane was open. Time
-     * while the lane is closed does not count: a batch waiting for the opening is not stuck.
+     * The running batches that made no progress for the stuck time while the lane was open, and
+     * those with chunks waiting to be submitted while the open lane made no call for the idle time.
+     * Time while the lane is closed does not count: a batch waiting for the opening is not stuck.
      */
     public synchronized List<BatchProgress> stuck() throws SQLException {
         long now = System.nanoTime();
         boolean open = gate.isOpen();
+        List<BatchProgress> running = snapshot();
+        boolean chunksWait = running.stream().anyMatch(BatchProgress::chunksToSubmit);
+        waitingSince = !open || !chunksWait ? null : waitingSince == null ? Long.valueOf(now) : waitingSince;
+        boolean idle = waitingSince != null && now - waitingSince >= idleAfterNanos
+                && millisSinceMassCall.getAsLong() >= Duration.ofNanos(idleAfterNanos).toMillis();
         Map<String, Seen> next = new HashMap<>();
         List<BatchProgress> stuck = new ArrayList<>();
-        for (BatchProgress batch : snapshot()) {
+        for (BatchProgress batch : running) {
             Seen before = seen.get(batch.id());
             long since = before == null || !open || !before.progress().sameCounts(batch) ? now : before.unchangedSince();
             next.put(batch.id(), new Seen(batch, since));
-            if (now - since >= stuckAfterNanos) {
+            if (now - since >= stuckAfterNanos || idle && batch.chunksToSubmit()) {
                 stuck.add(batch);
             }
         }
@@ -164,8 +191,8 @@ public class MassProgress {
                             : "FK takes about " + caseSeconds + " s a case", estimate(batch).describe());
         }
         for (BatchProgress batch : stuck()) {
-            LOG.warn("Mass batch {} ({}) has made no progress for {} minutes while the mass lane was open ({})",
-                    batch.id(), batch.name(), Duration.ofNanos(stuckAfterNanos).toMinutes(), batch.counts());
+            LOG.warn("Mass batch {} ({}) is making no progress while the mass lane is open ({})", batch.id(),
+                    batch.name(), batch.counts());
         }
     }
 }

@@ -57,10 +57,16 @@ public class MassTally implements AggregationStrategy {
 
     public static String chunkEvent(ObjectMapper json, int chunkNo, List<QueryResult> results)
             throws JsonProcessingException {
+        return chunkEvent(json, chunkNo, results.size(), counts(results));
+    }
+
+    /** A chunk of {@code rows} rows answered with these counts. */
+    public static String chunkEvent(ObjectMapper json, int chunkNo, int rows, Map<ResultStatus, Integer> counts)
+            throws JsonProcessingException {
         Event event = new Event();
         event.chunk = chunkNo;
-        event.rows = results.size();
-        event.counts = counts(results);
+        event.rows = rows;
+        event.counts = new EnumMap<>(counts);
         return json.writeValueAsString(event);
     }
 

@@ -50,6 +50,8 @@ public final class Headers {
     public static final String POLL_TIME_FROM_FK = "LefiPollTimeFromFk";
     /** A mass batch's id. */
     public static final String BATCH_ID = "LefiBatchId";
+    /** A mass chunk's number in its batch (on its lane messages: the reconciler finds the chunk's message by it). */
+    public static final String CHUNK_NO = "LefiChunkNo";
     /** Set by the mass tally: every row of the batch is answered. */
     public static final String BATCH_COMPLETE = "LefiBatchComplete";
     /** Why a message is on the dead-letter queue. */

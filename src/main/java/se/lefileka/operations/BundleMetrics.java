@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import se.lefileka.broker.QueueDepths;
+import se.lefileka.broker.BrokerQueues;
 import se.lefileka.mass.MassProgress;
 import se.lefileka.query.ResultStatus;
 
@@ -19,14 +19,14 @@ public final class BundleMetrics {
     private BundleMetrics() {
     }
 
-    public static void queueDepths(MeterRegistry meters, QueueDepths broker, List<String> queues) {
+    public static void queueDepths(MeterRegistry meters, BrokerQueues broker, List<String> queues) {
         for (String queue : queues) {
             Gauge.builder("bundle.queue.depth", () -> depth(broker, queue)).tag("queue", queue)
                     .description("messages waiting on the queue").register(meters);
         }
     }
 
-    private static double depth(QueueDepths broker, String queue) {
+    private static double depth(BrokerQueues broker, String queue) {
         try {
             return broker.messageCount(queue);
         } catch (RuntimeException unreachable) {

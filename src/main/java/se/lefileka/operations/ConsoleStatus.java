@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import se.lefileka.audit.AuditLog;
-import se.lefileka.broker.QueueDepths;
+import se.lefileka.broker.BrokerQueues;
 import se.lefileka.calendar.MassCalendar;
 import se.lefileka.cluster.Leadership;
 import se.lefileka.database.DatabaseProbe;
@@ -44,7 +44,7 @@ public class ConsoleStatus {
     private final Map<String, LaneGate> gates;
     private final Map<String, String> laneQueues;
     private final Leadership leadership;
-    private final QueueDepths broker;
+    private final BrokerQueues broker;
     private final String deadLetterQueue;
     private final DeadLetters deadLetters;
     private final MassProgress mass;
@@ -58,7 +58,7 @@ public class ConsoleStatus {
     private final DatabaseProbe database;
 
     public ConsoleStatus(Clock clock, FkCalls calls, Map<String, LaneGate> gates, Map<String, String> laneQueues,
-                         Leadership leadership, QueueDepths broker, String deadLetterQueue, DeadLetters deadLetters,
+                         Leadership leadership, BrokerQueues broker, String deadLetterQueue, DeadLetters deadLetters,
                          MassProgress mass, NotificationLog notifications, ApiVersions versions, Path dataDir,
                          ObjectMapper json, MeterRegistry meters, AuditLog audit, RouteChanges routes,
                          DatabaseProbe database) {

@@ -57,6 +57,7 @@ public class FkCalls {
     private final Map<String, Reach> services = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentLinkedDeque<Long>> recent = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<Long> faults = new ConcurrentLinkedDeque<>();
+    private final Map<String, Long> lastCall = new ConcurrentHashMap<>();
 
     /**
      * @param perSecond each budget's limit ({@code online}, {@code mass})
@@ -150,6 +151,7 @@ public class FkCalls {
         ConcurrentLinkedDeque<Long> calls = recent.get(budget);
         if (calls != null) {
             calls.add(clock.millis());
+            lastCall.put(budget, clock.millis());
         }
     }
 
@@ -165,6 +167,12 @@ public class FkCalls {
             calls.pollFirst();
         }
         return calls.size();
+    }
+
+    /** Milliseconds since the budget's last call (whatever FK answered); the longest a long holds when none was made. */
+    public long millisSinceLastCall(String budget) {
+        Long last = lastCall.get(budget);
+        return last == null ? Long.MAX_VALUE : Math.max(0, clock.millis() - last);
     }
 
     /** The calls a second the SLA allows the budget. */

@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import se.lefileka.broker.BrokerQueues;
 import se.lefileka.support.MassResults;
 import se.lefileka.support.BundleHttp;
 import se.lefileka.support.BundleTestSupport;
@@ -27,9 +29,12 @@ class MassReconcileIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TALLY = "lefi.mass.tally";
+    private static final String DEAD_LETTERS = "lefi.dead-letter";
     private final MassRows rows = MassRows.of(300, 0);
     private final Map<String, String> settings = Map.of("lefi.mass.chunk-size", "100",
-            "lefi.mass.reconcile-millis", "2000", "lefi.mass.stuck-after-millis", "3000");
+            "lefi.mass.reconcile-millis", "2000", "lefi.mass.stuck-after-millis", "3000",
+            // a call to a stopped route fails after a second, not thirty
+            "camel.component.direct.timeout", "1000");
 
     @Test
     void aBatchWhoseTallyLostAChunkEventCompletesFromItsChunksEveryRowOnce() throws Exception {
@@ -61,6 +66,67 @@ class MassReconcileIT extends BundleTestSupport {
         JsonNode check = check("mass-batches");
         assertThat(check.path("status").asText()).isEqualTo("UP");
         assertThat(check.path("message").asText()).contains("3 chunks, 3 submitted, 0 answered");
+    }
+
+    @Test
+    void chunksWhoseAnswersCouldNotBeRecordedArePutBackUnderTheirOwnFragaIdAndOneLostForGoodEndsItsRowsFailed()
+            throws Exception {
+        bundle = RunningBundle.start(data, sandbox, settings);
+        bundle.context().getRouteController().stopRoute("mass-lane-check");
+        loseTheAnswersOfEverySubmission("put-back");
+        // one of the three lost for good (an operator emptied the dead-letter queue of it)
+        try (JMSContext jms = bundle.jmsClient().createContext(JMSContext.SESSION_TRANSACTED)) {
+            assertThat(jms.createConsumer(jms.createQueue(DEAD_LETTERS)).receive(5000)).isNotNull();
+            jms.commit();
+        }
+        bundle.context().getRouteController().startRoute("mass-lane-check");
+
+        Path summary = data.resolve("outbox/mass/put-back.summary.json");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(summary));
+        JsonNode counts = JSON.readTree(Files.readString(summary)).path("counts");
+        assertThat(counts.path("FAILED").asInt()).as("the rows of the chunk lost for good").isEqualTo(100);
+        int total = 0;
+        for (JsonNode count : counts) {
+            total += count.asInt();
+        }
+        assertThat(total).as("every row counted once").isEqualTo(300);
+        List<String> lines = Files.readAllLines(data.resolve("outbox/mass/put-back.jsonl"));
+        assertThat(lines).as("the rows of the two chunks put back").hasSize(200);
+        assertThat(lines.stream().map(line -> line.substring(0, line.indexOf(','))).distinct())
+                .as("each line once").hasSize(200);
+        assertThat(sandbox.massSubmissions()).as("cases opened: one per chunk, no new fragaId").isEqualTo(3);
+        assertThat(waiting(DEAD_LETTERS)).as("taken back from the dead-letter queue").isZero();
+    }
+
+    @Test
+    void chunksWaitingWhileTheOpenLaneMakesNoCallAreNamedInHealthWithinTheIdleTime() throws Exception {
+        // the lane check comes too late to help: the watchdog is what tells
+        bundle = RunningBundle.start(data, sandbox, Map.of("lefi.mass.chunk-size", "100",
+                "lefi.mass.reconcile-millis", "600000", "lefi.mass.idle-after-millis", "3000",
+                "camel.component.direct.timeout", "1000"));
+        loseTheAnswersOfEverySubmission("held");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> check("mass-batches").path("message").asText()
+                .startsWith("degraded: no progress while the mass lane was open: batch "));
+        assertThat(check("mass-batches").path("message").asText()).contains("3 chunks, 0 submitted, 0 answered");
+    }
+
+    /**
+     * Drops a batch while its chunks' answers cannot be recorded (the route that records them is
+     * stopped, as when the bundle stops under a call): FK opens their cases, and the lane's
+     * messages go to the dead-letter queue. The route is started again once they are there.
+     */
+    private void loseTheAnswersOfEverySubmission(String batch) throws Exception {
+        bundle.context().getRouteController().stopRoute("mass-reply");
+        Folders.drop(bundle.dir("inbox/mass"), batch + ".csv", rows.csv());
+        await().atMost(Duration.ofSeconds(60)).until(() -> waiting(DEAD_LETTERS) == 3);
+        assertThat(sandbox.massSubmissions()).isEqualTo(3);
+        bundle.context().getRouteController().startRoute("mass-reply");
+    }
+
+    /** Messages on the queue, as the broker counts them (waiting, scheduled or being delivered). */
+    private long waiting(String queue) {
+        return bundle.context().getRegistry().findSingleByType(BrokerQueues.class).messageCount(queue);
     }
 
     private int eventsWaiting() throws Exception {
