@@ -18,6 +18,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Route;
 import org.apache.camel.main.Main;
+import org.slf4j.MDC;
+import se.lefileka.routing.RouteReload;
 import se.lefileka.routing.RouteRulesAtStart;
 
 /**
@@ -58,6 +60,14 @@ public final class RouteCheck {
      * check runs on its own scratch folder and database, with no broker, in no cluster.
      */
     public static List<String> check(Path routes, Properties settings) throws IOException {
+        // the check's own context logs nothing: the running bundle logs one line per change, applied
+        // or refused, with the reason
+        try (MDC.MDCCloseable quiet = RouteReload.quietly()) {
+            return checkQuietly(routes, settings);
+        }
+    }
+
+    private static List<String> checkQuietly(Path routes, Properties settings) throws IOException {
         List<String> problems = new ArrayList<>();
         Path scratch = Files.createTempDirectory("route-check");
         Main main = BundleMain.create();
@@ -73,6 +83,7 @@ public final class RouteCheck {
         main.addOverrideProperty("camel.main.auto-startup", "false");
         main.addOverrideProperty("camel.management.enabled", "false");
         main.addOverrideProperty("bundle.http.port", String.valueOf(freePort()));
+        main.addOverrideProperty("camel.server.enabled", "false");
         main.addOverrideProperty("bundle.data.dir", scratch.toString());
         // a broker nobody listens at: nothing starts, so nothing connects (and no second embedded
         // broker runs beside a live bundle's)

@@ -6,17 +6,20 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonAppend;
 import java.time.OffsetDateTime;
 import se.lefileka.query.AnswerSource;
+import se.lefileka.query.AnswerSourceWriter;
+import se.lefileka.query.FkAnswer;
 import se.lefileka.query.Problem;
 
 /** The answer to a subscription command, with the subscription when there is one. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAppend(attrs = @JsonAppend.Attr(AnswerSource.ATTRIBUTE))
+@JsonAppend(props = @JsonAppend.Prop(value = AnswerSourceWriter.class, name = AnswerSource.ATTRIBUTE,
+        type = String.class))
 @JsonPropertyOrder({"requestId", "action", "personnummer", "status", "subscription", "error", "answeredAt",
         "apiVersion"})
 public record SubscriptionResult(String requestId, SubscriptionAction action, String personnummer,
                                  SubscriptionStatus status, Subscription subscription, Problem error,
-                                 OffsetDateTime answeredAt, String apiVersion) {
+                                 OffsetDateTime answeredAt, String apiVersion) implements FkAnswer {
 
     public static SubscriptionResult of(SubscriptionCommand command, SubscriptionStatus status,
                                         Subscription subscription, OffsetDateTime at, String apiVersion) {
@@ -28,6 +31,11 @@ public record SubscriptionResult(String requestId, SubscriptionAction action, St
                                              SubscriptionStatus status, Problem error, OffsetDateTime at,
                                              String apiVersion) {
         return new SubscriptionResult(requestId, action, personnummer, status, null, error, at, apiVersion);
+    }
+
+    @Override
+    public boolean answeredByFk() {
+        return status != SubscriptionStatus.REJECTED && status != SubscriptionStatus.FAILED;
     }
 
     @Override

@@ -10,14 +10,17 @@ import java.util.List;
 /**
  * The answer about one person, in the one model every channel and API version shares
  * (PRODUCT.md, "Result"). A {@code PROTECTED} answer carries nothing about the person. An answer
- * the built-in sandbox made up carries {@code "source": "SANDBOX"} ({@link AnswerSource}).
+ * the built-in sandbox made up carries {@code "source": "SANDBOX"} ({@link AnswerSource}); one the
+ * bundle gave without the sandbox's answer does not ({@link AnswerSourceWriter}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAppend(attrs = @JsonAppend.Attr(AnswerSource.ATTRIBUTE))
+@JsonAppend(props = @JsonAppend.Prop(value = AnswerSourceWriter.class, name = AnswerSource.ATTRIBUTE,
+        type = String.class))
 @JsonPropertyOrder({"line", "requestId", "personnummer", "status", "benefits", "error", "answeredAt", "apiVersion"})
 public record QueryResult(Integer line, String requestId, String personnummer, ResultStatus status,
-                          List<BenefitInfo> benefits, Problem error, OffsetDateTime answeredAt, String apiVersion) {
+                          List<BenefitInfo> benefits, Problem error, OffsetDateTime answeredAt, String apiVersion)
+        implements FkAnswer {
 
     public static QueryResult answered(String requestId, String personnummer, ResultStatus status,
                                        List<BenefitInfo> benefits, OffsetDateTime answeredAt, String apiVersion) {
@@ -34,6 +37,11 @@ public record QueryResult(Integer line, String requestId, String personnummer, R
 
     public QueryResult withLine(int lineNumber) {
         return new QueryResult(lineNumber, requestId, personnummer, status, benefits, error, answeredAt, apiVersion);
+    }
+
+    @Override
+    public boolean answeredByFk() {
+        return status == ResultStatus.OK || status == ResultStatus.NOT_FOUND || status == ResultStatus.PROTECTED;
     }
 
     @Override

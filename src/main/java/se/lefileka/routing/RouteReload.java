@@ -38,6 +38,7 @@ import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Applies the operators' route changes while the bundle runs ({@code bundle.routes.reload}):
@@ -55,6 +56,8 @@ import org.slf4j.LoggerFactory;
 public class RouteReload extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteReload.class);
+    /** The logging context key under which nothing is written (log4j2.properties). */
+    private static final String QUIET = "bundle.quiet";
     private static final Pattern TEMPLATES_OR_CONFIGURATIONS =
             Pattern.compile("(?m)^-\\s+(routeTemplate|routeConfiguration)\\s*:");
 
@@ -101,6 +104,15 @@ public class RouteReload extends ServiceSupport {
     /** The change that could not be applied, while the folder still holds it; null otherwise. */
     public Refusal refusal() {
         return refusal;
+    }
+
+    /**
+     * Until closed, nothing this thread logs is written: a change's check runs in a context of its
+     * own, whose start and stop would read as the bundle's; and the routes a change stops and starts
+     * are named in its one line.
+     */
+    public static MDC.MDCCloseable quietly() {
+        return MDC.putCloseable(QUIET, "true");
     }
 
     /** How many changes were checked since start. */
@@ -196,10 +208,10 @@ public class RouteReload extends ServiceSupport {
         Set<String> stopping = new TreeSet<>(reloaded);
         stopping.addAll(removed);
         Map<String, Set<String>> stopped = new LinkedHashMap<>();
-        for (String name : stopping) {
-            stopped.put(name, stopAndRemove(routeIds.getOrDefault(name, Set.of())));
-        }
-        try {
+        try (MDC.MDCCloseable quiet = quietly()) {
+            for (String name : stopping) {
+                stopped.put(name, stopAndRemove(routeIds.getOrDefault(name, Set.of())));
+            }
             load(resources(reloaded, texts));
         } catch (Exception e) {
             // what started of the new text stops again, and the text as before runs again

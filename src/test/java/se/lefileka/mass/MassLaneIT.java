@@ -91,6 +91,10 @@ class MassLaneIT extends BundleTestSupport {
                 BundleProcess changing = running;
                 await().atMost(Duration.ofSeconds(30)).until(() -> changing.log().contains(
                         "Route change applied: notification-endpoints.camel.yaml changed"));
+                // the change's check ran quietly: nothing from its own context, its settings or its sandbox
+                assertThat(changing.log()).doesNotContain("(route-check)").doesNotContain("FK sandbox serving")
+                        .doesNotContain("Stopped mass-lane").doesNotContain("Stopped more-notification-endpoints");
+                assertThat(changing.log().split("Settings in effect", -1)).as("the settings logged once").hasSize(2);
             }
             running.stop();
             String log = running.log();

@@ -29,6 +29,7 @@ import se.lefileka.support.Folders;
 import se.lefileka.support.Notifications;
 import se.lefileka.support.Persons;
 import se.lefileka.support.Queries;
+import se.lefileka.support.ReadmeRecipes;
 import se.lefileka.support.RouteEdits;
 import se.lefileka.support.RunningBundle;
 
@@ -73,17 +74,14 @@ class RouteChangesIT {
 
     @Test
     void aSecondOutboxGetsACopyOfEveryOnlineAnswer() throws Exception {
-        Path copies = data.resolve("team-b");
+        Path teamB = data.resolve("team-b");
         Path replies = routes.resolve("replies.camel.yaml");
-        String edited = Files.readString(replies).replace("""
+        String outboxStep = """
                         - to: "file:{{bundle.data.dir}}/outbox?tempPrefix=.&fileExist=Fail"
-                """, """
-                        - to: "file:{{bundle.data.dir}}/outbox?tempPrefix=.&fileExist=Fail"
-                        - filter:
-                            simple: "${header.LefiKind} == 'online'"
-                            steps:
-                              - to: "file:%s?tempPrefix=.&fileExist=Fail"
-                """.formatted(copies));
+                """;
+        // the README's recipe as written there, after the step that writes to the outbox
+        String edited = Files.readString(replies).replace(outboxStep,
+                outboxStep + ReadmeRecipes.yaml("A second outbox").replace("/srv/team-b", teamB.toString()));
         // saved in two steps, as an editor may: only the whole file is checked
         int checked = reload.checks();
         Files.writeString(replies, edited.substring(0, edited.length() / 2));
@@ -92,13 +90,15 @@ class RouteChangesIT {
         awaitApplied("replies.camel.yaml", "changed");
         assertThat(reload.checks()).as("the half-written file was not checked").isEqualTo(checked + 1);
         Folders.drop(bundle.dir("inbox/online"), "copied.json", Queries.online("copied", Persons.known(1)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(copies.resolve("online/copied.json")));
+        // where the README says the copy lands
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(teamB.resolve("answers/online/copied.json")));
         assertThat(Files.exists(data.resolve("outbox/online/copied.json"))).as("the outbox as before").isTrue();
     }
 
     @Test
     void aJmsIntakeForAnotherQueueTakesItsQueries() throws Exception {
-        Files.writeString(routes.resolve("legacy-intake.camel.yaml"), RouteEdits.jmsIntake("legacy-online-jms", "legacy.online"));
+        Files.writeString(routes.resolve("legacy-intake.camel.yaml"),
+                ReadmeRecipes.yaml("A JMS intake for another queue name"));
         awaitApplied("legacy-intake.camel.yaml", "added");
 
         try (JMSContext jms = bundle.jmsClient().createContext()) {
@@ -114,13 +114,13 @@ class RouteChangesIT {
 
     @Test
     void oneMoreNotificationEndpointGetsTheNotifications() throws Exception {
-        Path team = data.resolve("team-notifications");
+        Path teamB = data.resolve("team-b");
+        Path team = teamB.resolve("notifications");
         Path endpoints = routes.resolve("notification-endpoints.camel.yaml");
+        // the README's recipe as written there, in place of the commented example step
         Files.writeString(endpoints, Files.readString(endpoints).replace("""
                         # - to: "file:/srv/team-b/notifications?tempPrefix=.&fileExist=Ignore"
-                """, """
-                        - to: "file:%s?tempPrefix=.&fileExist=Ignore"
-                """.formatted(team)));
+                """, ReadmeRecipes.yaml("One more notification endpoint").replace("/srv/team-b", teamB.toString())));
         awaitApplied("notification-endpoints.camel.yaml", "changed");
 
         List<String> ids = Notifications.publish(sandbox, 3);

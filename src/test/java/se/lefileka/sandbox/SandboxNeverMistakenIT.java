@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.lefileka.support.BundleHttp;
@@ -31,7 +33,8 @@ class SandboxNeverMistakenIT extends BundleTestSupport {
         Folders.drop(bundle.dir("inbox/online"), "q.json", query("made-up"));
         Folders.drop(bundle.dir("inbox/subscriptions"), "s.json", """
                 {"requestId": "made-up-s", "action": "CHECK", "personnummer": "%s"}""".formatted(Persons.known(7)));
-        MassRows rows = MassRows.of(10, 0);
+        // every third row bad: the bundle rejects it before any call, so it carries no source
+        MassRows rows = MassRows.of(10, 3);
         Folders.drop(bundle.dir("inbox/mass"), "made-up.csv", rows.csv());
 
         Path answer = data.resolve("outbox/online/made-up.json");
@@ -43,8 +46,14 @@ class SandboxNeverMistakenIT extends BundleTestSupport {
         Path summary = data.resolve("outbox/mass/made-up.summary.json");
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(summary));
         assertThat(JSON.readTree(summary.toFile()).path("source").asText()).isEqualTo("SANDBOX");
-        assertThat(Files.readAllLines(data.resolve("outbox/mass/made-up.jsonl")))
-                .allSatisfy(line -> assertThat(JSON.readTree(line).path("source").asText()).isEqualTo("SANDBOX"));
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(data.resolve("outbox/mass/made-up.jsonl"))) {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).filteredOn(line -> line.path("status").asText().equals("REJECTED")).hasSize(3)
+                .allSatisfy(line -> assertThat(line.has("source")).as("rejected by the bundle itself").isFalse());
+        assertThat(lines).filteredOn(line -> !line.path("status").asText().equals("REJECTED")).hasSize(7)
+                .allSatisfy(line -> assertThat(line.path("source").asText()).isEqualTo("SANDBOX"));
 
         Folders.drop(bundle.dir("inbox/audit"), "all.json", "{}");
         Path csv = data.resolve("outbox/audit/all.csv");
