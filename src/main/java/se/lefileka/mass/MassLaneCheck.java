@@ -43,10 +43,18 @@ public class MassLaneCheck {
         this.laneQueue = laneQueue;
     }
 
-    /** The waiting chunks with no message on the lane, at this check and the one before, unmoved. */
+    /**
+     * The waiting chunks with no message on the lane, at this check and the one before, unmoved.
+     * The lane's messages are listed only when it holds fewer than the chunks waiting (each has one
+     * message there): a lane of a million rows' chunks is not read through every minute.
+     */
     public synchronized List<WaitingChunk> lost() {
         List<WaitingChunk> waiting = batches.waitingChunks();
-        Set<String> onLane = waiting.isEmpty() ? Set.of() : broker.messageProperties(laneQueue).stream()
+        if (waiting.isEmpty() || broker.messageCount(laneQueue) >= waiting.size()) {
+            missingBefore = Set.of();
+            return List.of();
+        }
+        Set<String> onLane = broker.messageProperties(laneQueue).stream()
                 .map(message -> key(message.get(Headers.BATCH_ID), message.get(Headers.CHUNK_NO)))
                 .collect(Collectors.toSet());
         Set<WaitingChunk> missing = waiting.stream()
