@@ -97,15 +97,15 @@ public class AuditLog {
     }
 
     /** How many disclosures of the kind ({@code online}, {@code mass}, {@code subscription}, {@code notification}) since the instant. */
+    public long countSince(String kind, Instant since) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE kind = ? AND at >= ?", Long.class, kind,
+                Timestamp.from(since));
+    }
+
     /** How many rows of the kind with the outcome since the instant. */
     public long countSince(String kind, String outcome, Instant since) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE kind = ? AND outcome = ? AND at >= ?",
                 Long.class, kind, outcome, Timestamp.from(since));
-    }
-
-    public long countSince(String kind, Instant since) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE kind = ? AND at >= ?", Long.class, kind,
-                Timestamp.from(since));
     }
 
     private static String channel(Exchange exchange) {

@@ -24,7 +24,6 @@ public class BrokerManagement extends ServiceSupport implements BrokerQueues {
     private static final String MANAGEMENT_ADDRESS = "activemq.management";
     private static final long TIMEOUT_MILLIS = 5000;
     private static final TypeReference<List<Map<String, Object>>> MESSAGES = new TypeReference<>() { };
-    private static final TypeReference<List<Map<String, Object>>> BY_CONSUMER = new TypeReference<>() { };
 
     private final ObjectMapper json = new ObjectMapper();
     private final String url;
@@ -62,7 +61,7 @@ public class BrokerManagement extends ServiceSupport implements BrokerQueues {
             messages.addAll(json.readValue((String) scheduled, MESSAGES));
             Object delivering = ask(what, request -> ManagementHelper.putOperationInvocation(request,
                     ResourceNames.QUEUE + queue, "listDeliveringMessagesAsJSON"));
-            for (Map<String, Object> consumer : json.readValue((String) delivering, BY_CONSUMER)) {
+            for (Map<String, Object> consumer : json.readValue((String) delivering, MESSAGES)) {
                 messages.addAll(json.convertValue(consumer.get("elements"), MESSAGES));
             }
             return messages;

@@ -119,12 +119,7 @@ class MassLaneIT extends BundleTestSupport {
     }
 
     private void assertCompletes(String batch) throws Exception {
-        Path summary = data.resolve("outbox/mass/" + batch + ".summary.json");
-        await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(summary));
-        MassResults.assertLinesMatch(data.resolve("outbox/mass/" + batch + ".jsonl"), rows);
-        MassResults.assertSummaryMatches(Folders.read(summary), batch, rows);
-        assertThat(sandbox.massSubmissions()).as("every chunk opened one case: none under a new fragaId")
-                .isEqualTo(CHUNKS);
+        MassResults.assertCompletesOnce(data, batch, rows, sandbox, CHUNKS);
         assertThat(sandbox.judge().breaches(Budget.MASS)).as(sandbox.judge().report()).isZero();
     }
 }

@@ -73,12 +73,7 @@ class OrderlyStopIT extends BundleTestSupport {
             running.awaitStarted(Duration.ofSeconds(60));
         }
         try {
-            Path summary = data.resolve("outbox/mass/stopped.summary.json");
-            await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(summary));
-            MassResults.assertLinesMatch(data.resolve("outbox/mass/stopped.jsonl"), rows);
-            MassResults.assertSummaryMatches(Folders.read(summary), "stopped", rows);
-            assertThat(sandbox.massSubmissions()).as("every chunk opened one case: none under a new fragaId")
-                    .isEqualTo(CHUNKS);
+            MassResults.assertCompletesOnce(data, "stopped", rows, sandbox, CHUNKS);
         } finally {
             running.stop();
         }

@@ -1,15 +1,18 @@
 package se.lefileka.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import se.lefileka.sandbox.Sandbox;
 
 /** Checks a batch's output against the rows that went in. */
 public final class MassResults {
@@ -43,6 +46,20 @@ public final class MassResults {
         assertThat(summary.path("startedAt").asText()).isNotBlank();
         assertThat(summary.path("endedAt").asText()).isNotBlank();
         return summary;
+    }
+
+    /**
+     * Waits for the batch to complete, then checks its output against the rows and that FK opened
+     * one case per chunk (none under a new fragaId).
+     */
+    public static void assertCompletesOnce(Path data, String batch, MassRows rows, Sandbox sandbox, int chunks)
+            throws IOException {
+        Path summary = data.resolve("outbox/mass/" + batch + ".summary.json");
+        await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(summary));
+        assertLinesMatch(data.resolve("outbox/mass/" + batch + ".jsonl"), rows);
+        assertSummaryMatches(Folders.read(summary), batch, rows);
+        assertThat(sandbox.massSubmissions()).as("every chunk opened one case: none under a new fragaId")
+                .isEqualTo(chunks);
     }
 
     private MassResults() {
