@@ -6,7 +6,8 @@ package se.lefileka.lane;
  */
 public class NotALaneCallException extends RuntimeException {
 
-    public NotALaneCallException(String lane) {
-        super("not a call of the " + lane + " lane");
+    /** @param budget the budget whose lane got the message (its bean's name) */
+    public NotALaneCallException(String budget) {
+        super("not one of " + budget + "'s calls");
     }
 }

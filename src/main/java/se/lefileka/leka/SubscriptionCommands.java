@@ -7,7 +7,7 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import se.lefileka.lane.LaneRetry;
 import se.lefileka.message.Headers;
-import se.lefileka.online.OnlineIntake;
+import se.lefileka.query.OnlineIntake;
 import se.lefileka.personnummer.Pseudonyms;
 import se.lefileka.query.AnswerTime;
 import se.lefileka.query.InvalidQueryException;

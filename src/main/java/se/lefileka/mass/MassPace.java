@@ -8,8 +8,7 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import se.lefileka.lane.LanePace;
-import se.lefileka.lane.LaneRetry;
+import se.lefileka.budget.LanePace;
 import se.lefileka.message.Headers;
 
 /**
@@ -37,8 +36,8 @@ import se.lefileka.message.Headers;
  * probe starts from the age its case has by then, without the polls of the seconds before. Only a
  * case left unpolled for {@link #LONGEST_HOLD_MILLIS} (FK keeps a case three days) is polled before.
  * <p>
- * The mass lane asks {@link #notYetDue} before a poll takes a turn of the budget: a poll that
- * is not due goes back on the queue, held until it may be ({@link #holdBack}).
+ * The mass budget asks {@link #notDueUntil} before a poll takes a turn of the budget, and again
+ * when it would leave: a poll that is not due goes back on the queue, held until it may be.
  * <p>
  * Case ages are on the wall clock (as the broker schedules), so that they mean the same on every
  * node and across restarts.
@@ -178,12 +177,17 @@ public class MassPace implements LanePace {
         }
     }
 
+    /** When the poll is due: 0 when it may be made now, else when it comes back (see {@link #notYetDue}). */
+    @Override
+    public long notDueUntil(Exchange exchange) {
+        return notYetDue(exchange) ? holdUntil(exchange) : 0;
+    }
+
     /**
      * Whether the poll waits: while chunks wait to be submitted; then, while nothing is learned,
      * unless it is the probe's; then, for a first poll FK gave no time for, until the learned time.
      */
-    @Override
-    public boolean notYetDue(Exchange exchange) {
+    boolean notYetDue(Exchange exchange) {
         Message message = exchange.getMessage();
         if (!POLL.equals(message.getHeader(Headers.CALL)) || message.getHeader(Headers.CASE_OPENED) == null) {
             return false;
@@ -214,8 +218,7 @@ public class MassPace implements LanePace {
     }
 
     /** Holds the poll until the chunks waiting are submitted, or until the probe's next poll, or until its time. */
-    @Override
-    public void holdBack(Exchange exchange) {
+    long holdUntil(Exchange exchange) {
         Message message = exchange.getMessage();
         long now = clock.millis();
         long due;
@@ -233,7 +236,7 @@ public class MassPace implements LanePace {
             }
         }
         // the broker schedules by its own (wall) clock, not the bundle's
-        message.setHeader(LaneRetry.SCHEDULED_DELIVERY, System.currentTimeMillis() + Math.max(0, due - now));
+        return System.currentTimeMillis() + Math.max(0, due - now);
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.lefileka.lane.LaneGate;
+import se.lefileka.budget.LaneGate;
 import se.lefileka.query.AnswerTime;
 import se.lefileka.query.ResultStatus;
 

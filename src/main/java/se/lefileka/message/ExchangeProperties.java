@@ -7,8 +7,10 @@ public final class ExchangeProperties {
     public static final String LANE_MESSAGE_ID = "LefiLaneMessageId";
     /** The lane message as it came: what goes back on the lane, or to the dead-letter queue. */
     public static final String LANE_REQUEST = "LefiLaneRequest";
-    /** The lane has no answer to hand on: the message went back on the lane, or to the dead-letter queue. */
-    public static final String NO_ANSWER = "LefiNoAnswer";
+    /** What the lane does next with a call that failed (LaneRetry.Next): put it back, dead-letter it, or answer it FAILED. */
+    public static final String LANE_NEXT = "LefiLaneNext";
+    /** The route that reads FK's answer to the call (set by the call's own route, from its template). */
+    public static final String ANSWER_ROUTE = "LefiAnswerRoute";
     /** FK answered the call (any status): whatever fails after this is no reason to call again. */
     public static final String FK_ANSWERED = "LefiFkAnswered";
     /** The online query a call is made for. */

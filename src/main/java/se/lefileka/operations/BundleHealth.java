@@ -1,5 +1,6 @@
 package se.lefileka.operations;
 
+import se.lefileka.budget.FkCallMetrics;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import se.lefileka.cluster.Leadership;
 import se.lefileka.database.DatabaseProbe;
-import se.lefileka.lane.LaneGate;
+import se.lefileka.budget.LaneGate;
 import se.lefileka.mass.MassProgress;
 import se.lefileka.routing.RouteReload;
 
@@ -30,7 +31,7 @@ public final class BundleHealth {
     private BundleHealth() {
     }
 
-    public static void register(CamelContext context, ConnectionFactory broker, DatabaseProbe database, FkCalls calls,
+    public static void register(CamelContext context, ConnectionFactory broker, DatabaseProbe database, FkCallMetrics calls,
                                 Map<String, String> versions, Map<String, LaneGate> lanes, ApiVersions apiVersions,
                                 Set<String> servedBySandbox, Leadership leadership) {
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
@@ -132,7 +133,7 @@ public final class BundleHealth {
         }));
     }
 
-    private static void fk(HealthCheckResultBuilder builder, String service, String version, FkCalls.Reach reach,
+    private static void fk(HealthCheckResultBuilder builder, String service, String version, FkCallMetrics.Reach reach,
                            boolean sandbox) {
         builder.detail("version", version);
         builder.detail("sandbox", sandbox);

@@ -1,5 +1,6 @@
 package se.lefileka.operations;
 
+import se.lefileka.budget.FkCallMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
@@ -21,7 +22,7 @@ import se.lefileka.broker.BrokerQueues;
 import se.lefileka.calendar.MassCalendar;
 import se.lefileka.cluster.Leadership;
 import se.lefileka.database.DatabaseProbe;
-import se.lefileka.lane.LaneGate;
+import se.lefileka.budget.LaneGate;
 import se.lefileka.leka.NotificationLog;
 import se.lefileka.mass.MassBatch;
 import se.lefileka.mass.MassProgress;
@@ -40,7 +41,7 @@ public class ConsoleStatus {
     private static final List<String> KINDS = List.of("online", "mass", "subscriptions", "audit");
 
     private final Clock clock;
-    private final FkCalls calls;
+    private final FkCallMetrics calls;
     private final Map<String, LaneGate> gates;
     private final Map<String, String> laneQueues;
     private final Leadership leadership;
@@ -57,7 +58,7 @@ public class ConsoleStatus {
     private final RouteChanges routes;
     private final DatabaseProbe database;
 
-    public ConsoleStatus(Clock clock, FkCalls calls, Map<String, LaneGate> gates, Map<String, String> laneQueues,
+    public ConsoleStatus(Clock clock, FkCallMetrics calls, Map<String, LaneGate> gates, Map<String, String> laneQueues,
                          Leadership leadership, BrokerQueues broker, String deadLetterQueue, DeadLetters deadLetters,
                          MassProgress mass, NotificationLog notifications, ApiVersions versions, Path dataDir,
                          ObjectMapper json, MeterRegistry meters, AuditLog audit, RouteChanges routes,
@@ -107,8 +108,8 @@ public class ConsoleStatus {
         for (String lane : List.of("online", "mass")) {
             LaneGate gate = gates.get(lane);
             // FK unreachable, refusing the organisation or having retired the version: the lane's work waits
-            FkCalls.Reach fk = calls.reach("lefi");
-            boolean fkTakesCalls = fk == null || fk.state() == FkCalls.State.ANSWERED;
+            FkCallMetrics.Reach fk = calls.reach("lefi");
+            boolean fkTakesCalls = fk == null || fk.state() == FkCallMetrics.State.ANSWERED;
             boolean running = leadership.leads() && gate.isOpen() && fkTakesCalls;
             Map<String, Object> shown = new LinkedHashMap<>();
             shown.put("lane", lane);

@@ -12,7 +12,6 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.lefileka.database.Database;
-import se.lefileka.lane.LaneRetry;
 import se.lefileka.mass.MassBatches;
 import se.lefileka.mass.MassChunk;
 import se.lefileka.mass.MassPace;
@@ -122,13 +121,15 @@ public final class MassPaceOdds {
             }
             Poll poll = queue.poll();
             clock.moveTo(poll.due);
-            if (pace.notYetDue(poll.exchange)) {
-                queue.add(poll.heldBack());
+            long until = pace.notDueUntil(poll.exchange);
+            if (until > 0) {
+                queue.add(poll.heldBack(until));
                 continue;
             }
             clock.moveTo(nextTurn);
-            if (pace.notYetDue(poll.exchange)) {
-                queue.add(poll.heldBack());
+            until = pace.notDueUntil(poll.exchange);
+            if (until > 0) {
+                queue.add(poll.heldBack(until));
                 continue;
             }
             nextTurn = call();
@@ -165,9 +166,8 @@ public final class MassPaceOdds {
         }
 
         /** Held back by the pace: delivered again when the broker would (the pace dates it by the wall clock). */
-        Poll heldBack() {
-            pace.holdBack(exchange);
-            long held = exchange.getMessage().getHeader(LaneRetry.SCHEDULED_DELIVERY, Long.class) - System.currentTimeMillis();
+        Poll heldBack(long until) {
+            long held = until - System.currentTimeMillis();
             return new Poll(clock.millis() + Math.max(1, held), ready, exchange);
         }
 

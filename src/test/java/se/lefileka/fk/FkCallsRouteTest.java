@@ -19,6 +19,12 @@ import org.apache.camel.model.ToDefinition;
 import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import se.lefileka.budget.LanePace;
+import se.lefileka.query.QueryResult;
+import se.lefileka.query.ResultStatus;
+import se.lefileka.support.ReadmeRecipes;
 import se.lefileka.calendar.OpeningSchedule;
 import se.lefileka.lane.LaneRetry;
 import se.lefileka.lefi.LefiApi;
@@ -34,7 +40,8 @@ import se.lefileka.support.RouteFileTestSupport;
  */
 class FkCallsRouteTest extends RouteFileTestSupport {
 
-    private static final long RETRY_MILLIS = Duration.ofMinutes(60).toMillis();
+    /** The retry time as shipped (lane.retry.max-millis). */
+    private static final long RETRY_MILLIS = Long.parseLong(laneSettings().getProperty("lane.retry.max-millis"));
 
     private MockEndpoint fk;
     private MockEndpoint laneQueue;
@@ -42,17 +49,14 @@ class FkCallsRouteTest extends RouteFileTestSupport {
 
     @Override
     protected Properties settings() {
-        Properties properties = laneSettings();
-        properties.put("lefi.url", "http://fk.invalid");
-        properties.put("leka.url", "http://fk.invalid");
-        return properties;
+        return laneSettings();
     }
 
     @Override
     protected void bindToRegistry(Registry registry) throws Exception {
         registry.bind("lefiApi", new LefiApi(new LefiWire(LefiApi.mapperFor("v2"), "2120000142",
                 new ObjectMapper().registerModule(new JavaTimeModule())), Clock.systemUTC()));
-        bindLaneBeans(registry, OpeningSchedule.ALWAYS, Duration.ofMillis(RETRY_MILLIS));
+        bindLaneBeans(registry, OpeningSchedule.ALWAYS, LanePace.EVERY_CALL_DUE);
     }
 
     @Override
@@ -61,16 +65,22 @@ class FkCallsRouteTest extends RouteFileTestSupport {
             @Override
             public void configure() {
                 from("direct:online-answer").to("mock:answer");
+                // the route that reads the answers of the call README's recipe adds
+                from("direct:team-b-online-answer").to("mock:team-b");
             }
         };
     }
 
     @BeforeEach
     void loadTheCallAndTheLane() throws Exception {
-        loadRoutes(List.of("fk-calls", "fk-lanes"), List.of("lefi-online", "online-lane", "online-lane-call",
-                "online-lane-answer"));
-        AdviceWith.adviceWith(context, "lefi-online",
-                call -> call.weaveByType(ToDefinition.class).selectFirst().replace().to("mock:fk"));
+        loadRoutes(List.of("fk-calls", "fk-lanes"), List.of("lefi-online", "online-lane"));
+        // README's recipe "Adding a call to FK", as written there: one entry beside fk-calls.camel.yaml's
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("added-call.camel.yaml",
+                ReadmeRecipes.yaml("Adding a call to FK")));
+        for (String call : List.of("lefi-online", "lefi-online-team-b")) {
+            AdviceWith.adviceWith(context, call,
+                    route -> route.weaveByType(ToDefinition.class).selectFirst().replace().to("mock:fk"));
+        }
         AdviceWith.adviceWith(context, "online-lane", lane -> {
             lane.replaceFromWith("direct:online-lane");
             lane.mockEndpointsAndSkip("jms:*");
@@ -137,9 +147,29 @@ class FkCallsRouteTest extends RouteFileTestSupport {
                         + "FK is not asked again");
     }
 
+    @Test
+    void aCallAddedByOneEntryBesideTheOthersIsMadeOnItsBudgetsLaneAndItsAnswerReadByItsOwnRoute() throws Exception {
+        fk.whenAnyExchangeReceived(exchange -> answer(exchange, 404, null, "{\"felkod\": \"PERSON_SAKNAS\"}"));
+        fk.expectedMessageCount(1);
+        MockEndpoint teamB = getMockEndpoint("mock:team-b");
+        teamB.expectedMessageCount(1);
+        answers.expectedMessageCount(0);
+        laneQueue.expectedMessageCount(0);
+
+        call("lefi-online-team-b", Map.of());
+
+        MockEndpoint.assertIsSatisfied(fk, teamB, answers, laneQueue);
+        assertThat(teamB.getReceivedExchanges().get(0).getMessage().getBody(QueryResult.class).status())
+                .isEqualTo(ResultStatus.NOT_FOUND);
+    }
+
     private void call(Map<String, Object> headers) {
+        call("lefi-online", headers);
+    }
+
+    private void call(String name, Map<String, Object> headers) {
         Map<String, Object> all = new HashMap<>(headers);
-        all.put(Headers.CALL, "lefi-online");
+        all.put(Headers.CALL, name);
         template.sendBodyAndHeaders("direct:online-lane", """
                 {"requestId": "q-1", "personnummer": "%s", "benefits": ["SJUKPENNING"],
                  "from": "2026-01-01", "to": "2026-06-30", "purpose": "HANDLAGGNING"}""".formatted(Persons.known(1)), all);

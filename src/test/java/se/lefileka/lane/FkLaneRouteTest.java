@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
@@ -20,6 +19,8 @@ import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.jms.UncategorizedJmsException;
 import org.junit.jupiter.api.Test;
+import se.lefileka.budget.HeldBackException;
+import se.lefileka.budget.LanePace;
 import se.lefileka.calendar.OpeningSchedule;
 import se.lefileka.fk.UnreadableAnswerException;
 import se.lefileka.message.ExchangeProperties;
@@ -28,13 +29,12 @@ import se.lefileka.support.RouteFileTestSupport;
 
 /**
  * The lane template ({@code routes/fk-lanes.camel.yaml}) on its own, fast: its queue and the calls
- * it makes are stand-ins, its gate, retry and call bookkeeping the bundle's own. Drives the
- * branches the end-to-end tests reach only slowly or not at all.
+ * it makes are stand-ins, its budget, retry and call bookkeeping the bundle's own (the online
+ * budget's hours the test's). Drives the branches the end-to-end tests reach only slowly or not at all.
  */
 class FkLaneRouteTest extends RouteFileTestSupport {
 
     private final Schedule schedule = new Schedule();
-    private final DueOnce pace = new DueOnce();
     private MockEndpoint laneQueue;
     private MockEndpoint deadLetters;
     private MockEndpoint calls;
@@ -60,22 +60,6 @@ class FkLaneRouteTest extends RouteFileTestSupport {
         }
     }
 
-    /** A pace that, when told to, finds a call due the first time it asks and not the second. */
-    static final class DueOnce implements LanePace {
-        volatile boolean mindChanges;
-        final AtomicInteger asked = new AtomicInteger();
-
-        @Override
-        public boolean notYetDue(Exchange exchange) {
-            return asked.incrementAndGet() > 1 && mindChanges;
-        }
-
-        @Override
-        public void holdBack(Exchange exchange) {
-            exchange.getMessage().setHeader(LaneRetry.SCHEDULED_DELIVERY, System.currentTimeMillis() + 60_000);
-        }
-    }
-
     @Override
     protected Properties settings() {
         return laneSettings();
@@ -83,9 +67,7 @@ class FkLaneRouteTest extends RouteFileTestSupport {
 
     @Override
     protected void bindToRegistry(Registry registry) throws Exception {
-        bindLaneBeans(registry, schedule, Duration.ofMinutes(60));
-        registry.unbind("everyCallDue");
-        registry.bind("everyCallDue", pace);
+        bindLaneBeans(registry, schedule, LanePace.EVERY_CALL_DUE);
     }
 
     @Override
@@ -93,19 +75,29 @@ class FkLaneRouteTest extends RouteFileTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                // two of the online lane's calls and their answers' readers, as stand-ins
-                from("direct:lefi-online").to("mock:call");
-                from("direct:online-answer").to("mock:answer");
-                from("direct:leka-fetch").to("mock:fetch");
+                // FK calls as fk-calls.camel.yaml makes them (a route from a template with the call's
+                // name, its budget and the route that reads its answer), FK a mock endpoint
+                routeTemplate("fk-call").templateParameter("call").templateParameter("budget")
+                        .templateParameter("then").templateParameter("fk")
+                        .from("direct:{{call}}")
+                        .setProperty(ExchangeProperties.ANSWER_ROUTE, constant("{{then}}")).to("{{fk}}");
+                callStandIn("lefi-online", "onlineBudget", "online-answer", "mock:call");
+                callStandIn("leka-fetch", "onlineBudget", "notifications-fetched", "mock:fetch");
+                callStandIn("lefi-mass-submit", "massBudget", "mass-reply", "mock:submit");
+                from("direct:online-answer").routeId("online-answer").to("mock:answer");
                 from("direct:notifications-fetched").to("mock:fetched");
+            }
+
+            private void callStandIn(String call, String budget, String then, String fk) {
+                templatedRoute("fk-call").routeId(call).parameter("call", call).parameter("budget", budget)
+                        .parameter("then", then).parameter("fk", fk);
             }
         };
     }
 
     @BeforeEach
     void loadTheLaneRoutes() throws Exception {
-        loadRoutes(List.of("fk-lanes"), List.of("online-lane", "online-lane-call", "online-lane-answer",
-                "mass-lane", "mass-lane-call", "mass-lane-answer"));
+        loadRoutes(List.of("fk-lanes"), List.of("online-lane", "mass-lane"));
         AdviceWith.adviceWith(context, "online-lane", lane -> {
             lane.replaceFromWith("direct:online-lane");
             lane.mockEndpointsAndSkip("jms:*");
@@ -133,23 +125,39 @@ class FkLaneRouteTest extends RouteFileTestSupport {
     }
 
     @Test
-    void aCallThatStoppedBeingDueWhileItWaitedItsTurnIsPutBackAndNotMade() throws Exception {
-        pace.mindChanges = true;
+    void aCallTheBudgetHoldsBackAtTheWireIsPutBackUntilTheTimeItSaysAndNotAnswered() throws Exception {
+        long until = System.currentTimeMillis() + 60_000;
+        calls.whenAnyExchangeReceived(exchange -> {
+            throw new HeldBackException("the call is not yet due", until);
+        });
         laneQueue.expectedMessageCount(1);
-        laneQueue.message(0).header(LaneRetry.SCHEDULED_DELIVERY).isNotNull();
-        calls.expectedMessageCount(0);
+        laneQueue.expectedHeaderReceived(LaneRetry.SCHEDULED_DELIVERY, until);
+        laneQueue.expectedBodiesReceived("{\"requestId\": \"not-due-any-more\"}");
         answers.expectedMessageCount(0);
+        deadLetters.expectedMessageCount(0);
 
         send("{\"requestId\": \"not-due-any-more\"}");
 
-        assertThat(pace.asked).as("before its turn and once it had it").hasValue(2);
-        MockEndpoint.assertIsSatisfied(laneQueue, calls, answers);
+        MockEndpoint.assertIsSatisfied(laneQueue, answers, deadLetters);
+    }
+
+    @Test
+    void aMessageAskingForAnotherBudgetsCallOrNoneGoesToTheDeadLetterQueueUnread() throws Exception {
+        deadLetters.expectedMessageCount(2);
+        deadLetters.expectedHeaderReceived("LefiDeadLetterReason", "not one of onlineBudget's calls");
+        getMockEndpoint("mock:submit").expectedMessageCount(0);
+        calls.expectedMessageCount(0);
+
+        template.sendBodyAndHeader("direct:online-lane", "{}", Headers.CALL, "lefi-mass-submit");
+        template.sendBodyAndHeader("direct:online-lane", "{}", Headers.CALL, "online-answer");
+
+        MockEndpoint.assertIsSatisfied(deadLetters, calls, getMockEndpoint("mock:submit"));
     }
 
     @Test
     void aMessageAskingForACallThatIsNotTheLanesGoesToTheDeadLetterQueueUnread() throws Exception {
         deadLetters.expectedMessageCount(1);
-        deadLetters.expectedHeaderReceived("LefiDeadLetterReason", "not a call of the online lane");
+        deadLetters.expectedHeaderReceived("LefiDeadLetterReason", "not one of onlineBudget's calls");
         deadLetters.expectedBodiesReceived("{\"chunk\": 1}");
         calls.expectedMessageCount(0);
         answers.expectedMessageCount(0);

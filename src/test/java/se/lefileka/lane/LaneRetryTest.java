@@ -16,7 +16,7 @@ import se.lefileka.message.Headers;
 class LaneRetryTest {
 
     private final LaneRetry retry = new LaneRetry(Clock.systemUTC(), Duration.ofHours(1), Duration.ofSeconds(1),
-            Duration.ofSeconds(60), Set.of("lefi-mass-poll"), 2);
+            Duration.ofSeconds(60), Set.of("lefi-mass-poll"), 2, null);
 
     @Test
     void backsOffExponentiallyUpToTheMaximum() {
@@ -35,7 +35,7 @@ class LaneRetryTest {
     @Test
     void timeWhileFkIsClosedNeverCountsTowardsGivingUp() {
         LaneRetry shortRetry = new LaneRetry(Clock.systemUTC(), Duration.ZERO, Duration.ofSeconds(1),
-                Duration.ofSeconds(60), Set.of(), 0);
+                Duration.ofSeconds(60), Set.of(), 0, null);
         Exchange call = new DefaultExchange(new DefaultCamelContext());
         call.setProperty(Exchange.EXCEPTION_CAUGHT, new FkError(503, "SERVICEFONSTER", "").unavailable("30"));
         shortRetry.scheduleRetry(call);

@@ -14,7 +14,6 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.lefileka.database.Database;
-import se.lefileka.lane.LaneRetry;
 import se.lefileka.message.Headers;
 import se.lefileka.support.StoppedClock;
 
@@ -25,6 +24,8 @@ class MassPaceTest {
     private static final long CAP = 600_000;
     /** A mass budget of 2 calls in 1030 ms. */
     private static final long MILLIS_PER_CALL = 515;
+    /** When the poll last held back comes back (epoch millis). */
+    private long heldUntil;
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final StoppedClock clock = new StoppedClock(Instant.parse("2026-11-24T09:00:00Z"));
     private DataSource database;
@@ -57,8 +58,8 @@ class MassPaceTest {
 
         // the probe is still worked on at 16 s: its next age on the series 2 s, 2.8 s, 4 s, ... is 22.6 s
         assertThat(pace.pending(MassReply.pending(null, null), probe)).isEqualTo(22_627 - 16_000);
-        pace.holdBack(other);
-        assertThat(heldFor(other)).as("the other looks again just after the probe's next poll")
+        heldUntil = pace.holdUntil(other);
+        assertThat(heldFor()).as("the other looks again just after the probe's next poll")
                 .isBetween(6_627L, 6_627L + 1_500);
 
         later(6_627);
@@ -76,7 +77,7 @@ class MassPaceTest {
         Exchange probe = accepted("probe");
         later(FIRST_POLL);
         assertThat(pace.notYetDue(poll(probe))).isTrue();
-        pace.holdBack(probe);
+        heldUntil = pace.holdUntil(probe);
         Exchange other = accepted("other");
         later(200 * MILLIS_PER_CALL);
         submitted(waiting);
@@ -168,8 +169,8 @@ class MassPaceTest {
         assertThat(pace.accepted(reply("young"), young)).isEqualTo(30_000);
         later(10_000);
         assertThat(pace.notYetDue(poll(young))).as("a poll unlikely to find its case ready").isTrue();
-        pace.holdBack(young);
-        assertThat(heldFor(young)).isBetween(19_000L, 20_500L);
+        heldUntil = pace.holdUntil(young);
+        assertThat(heldFor()).isBetween(19_000L, 20_500L);
 
         later(20_000);
         assertThat(pace.notYetDue(poll(young))).isFalse();
@@ -223,14 +224,14 @@ class MassPaceTest {
 
         assertThat(pace.notYetDue(poll(ready))).as("a case past its learned time").isTrue();
         assertThat(pace.notYetDue(poll(toldWhen))).as("a case past FK's Retry-After").isTrue();
-        pace.holdBack(ready);
-        assertThat(heldFor(ready)).as("about as long as ten submissions take at the budget's rate")
+        heldUntil = pace.holdUntil(ready);
+        assertThat(heldFor()).as("about as long as ten submissions take at the budget's rate")
                 .isBetween(10 * MILLIS_PER_CALL - 500, 10 * MILLIS_PER_CALL + 500);
 
         submitted(waiting.subList(0, 9));
         later(500);
-        pace.holdBack(ready);
-        assertThat(heldFor(ready)).as("never less than a second: held polls do not circle the queue")
+        heldUntil = pace.holdUntil(ready);
+        assertThat(heldFor()).as("never less than a second: held polls do not circle the queue")
                 .isBetween(500L, 1_000L);
 
         batches.chunkSubmitted(waiting.get(9).withArendeId("case-last"));
@@ -316,7 +317,8 @@ class MassPaceTest {
         clock.moveBy(millis);
     }
 
-    private static long heldFor(Exchange exchange) {
-        return exchange.getMessage().getHeader(LaneRetry.SCHEDULED_DELIVERY, Long.class) - System.currentTimeMillis();
+    /** How long the poll last held back is held, from now. */
+    private long heldFor() {
+        return heldUntil - System.currentTimeMillis();
     }
 }

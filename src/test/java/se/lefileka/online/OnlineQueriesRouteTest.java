@@ -18,6 +18,8 @@ import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.lefileka.query.OnlineAnswers;
+import se.lefileka.query.OnlineIntake;
 import se.lefileka.intake.InputLimits;
 import se.lefileka.intake.JsonInput;
 import se.lefileka.message.ExchangeProperties;

@@ -1,37 +1,41 @@
 package se.lefileka.support;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
-import javax.sql.DataSource;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.CamelConfiguration;
 import org.apache.camel.model.ModelCamelContext;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.apache.camel.spi.Registry;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spi.CamelBeanPostProcessor;
+import org.apache.camel.spi.Registry;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.apache.camel.util.function.Suppliers;
 import se.lefileka.audit.AuditLog;
+import se.lefileka.budget.BudgetLimits;
+import se.lefileka.budget.FkBudget;
+import se.lefileka.budget.LaneGate;
+import se.lefileka.budget.LanePace;
 import se.lefileka.calendar.OpeningSchedule;
 import se.lefileka.cluster.Leadership;
+import se.lefileka.config.BudgetConfiguration;
+import se.lefileka.config.BundleConfiguration;
+import se.lefileka.config.LaneConfiguration;
+import se.lefileka.config.MassConfiguration;
 import se.lefileka.database.Database;
 import se.lefileka.intake.FileNames;
 import se.lefileka.intake.JmsReplies;
-import se.lefileka.lane.LaneGate;
-import se.lefileka.lane.LanePace;
-import se.lefileka.mass.MassBatches;
-import se.lefileka.mass.MassPace;
-import se.lefileka.lane.LaneRetry;
-import se.lefileka.operations.FkCalls;
 import se.lefileka.personnummer.Pseudonyms;
 import se.lefileka.query.AnswerSource;
 import se.lefileka.sandbox.SandboxSettings;
@@ -90,34 +94,54 @@ public abstract class RouteFileTestSupport extends CamelTestSupport {
                 new SimpleMeterRegistry(), new Pseudonyms("test-key"), AnswerSource.SANDBOX);
     }
 
-    /** The lanes' queues and the dead-letter queue; one thread a lane, on the end-to-end tests' lifted limits. */
+    /**
+     * The settings as shipped, with the lanes on one thread each and the end-to-end tests' lifted
+     * limits, and FK at an address no test reaches.
+     */
     protected static Properties laneSettings() {
-        Properties properties = new Properties();
-        properties.put("lane.online.queue", "lefi.lane.online");
-        properties.put("lane.mass.queue", "lefi.lane.mass");
-        properties.put("jms.dead-letter-queue", "lefi.dead-letter");
+        Properties properties;
+        try {
+            properties = ShippedSettings.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         properties.put("lane.online.threads", "1");
         properties.put("lane.mass.threads", "1");
+        properties.put("lefi.url", "http://fk.invalid");
+        properties.put("leka.url", "http://fk.invalid");
         properties.putAll(RunningBundle.LIFTED_LIMITS);
         return properties;
     }
 
     /**
-     * What the lane template calls, as the bundle binds it: the gates (the online lane's open by the
-     * given hours, the mass lane's always), the retry (giving up after {@code retryFor}), and the calls' bookkeeping.
+     * The beans the lanes use, made as the bundle makes them, by its own configuration classes
+     * (the budgets, the lanes' retry and calls, the mass pace) on {@link #laneSettings()}, on an
+     * in-memory database of the test's own; only the online budget's gate and pace are the test's
+     * (its limits the bundle's).
      */
-    protected static void bindLaneBeans(Registry registry, OpeningSchedule onlineHours, Duration retryFor)
+    protected void bindLaneBeans(Registry registry, OpeningSchedule onlineHours, LanePace onlinePace)
             throws Exception {
         Clock clock = Clock.systemUTC();
-        registry.bind("everyCallDue", LanePace.EVERY_CALL_DUE);
-        DataSource database = inMemoryDatabase().dataSource();
-        registry.bind("massPace", new MassPace(database, new MassBatches(database, clock), clock, "v2", 2000, 600_000, 515));
-        registry.bind("onlineGate", new LaneGate("Online", onlineHours, clock, 1000, Duration.ZERO, true));
-        registry.bind("massGate", new LaneGate("Mass", OpeningSchedule.ALWAYS, clock, 1000, Duration.ZERO, true));
-        registry.bind("laneRetry", new LaneRetry(clock, retryFor, Duration.ofSeconds(1), Duration.ofSeconds(60),
-                Set.of(MassPace.POLL), 2));
-        registry.bind("fkCalls", new FkCalls(new SimpleMeterRegistry(), clock, Map.of("online", 50, "mass", 50),
-                Set.of()));
+        Leadership leadership = Leadership.single();
+        registry.bind("clock", clock);
+        registry.bind("leadership", leadership);
+        registry.bind(BundleConfiguration.METRICS_REGISTRY, new SimpleMeterRegistry());
+        registry.bind("bundleDataSource", inMemoryDatabase().dataSource());
+        useConfiguration(new BudgetConfiguration());
+        useConfiguration(new LaneConfiguration());
+        useConfiguration(new MassConfiguration());
+        registry.unbind("onlineBudget");
+        registry.bind("onlineBudget", FkBudget.class, Suppliers.memorize(() -> new FkBudget("online",
+                registry.lookupByNameAndType("onlineBudgetLimits", BudgetLimits.class),
+                new LaneGate("Online", onlineHours, clock, 1000, Duration.ZERO, true), leadership::leads, onlinePace)));
+    }
+
+    /** Binds a configuration class's beans as the bundle does (Camel's bean post-processor, as camel-main uses it). */
+    protected void useConfiguration(CamelConfiguration configuration) throws Exception {
+        CamelBeanPostProcessor beans = PluginHelper.getBeanPostProcessor(context);
+        String name = configuration.getClass().getName();
+        beans.postProcessBeforeInitialization(configuration, name);
+        beans.postProcessAfterInitialization(configuration, name);
     }
 
     /** Loads the files ({@code routes/<name>.camel.yaml}, in order) and keeps only the routes named. */

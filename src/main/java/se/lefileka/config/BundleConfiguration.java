@@ -1,0 +1,143 @@
+package se.lefileka.config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.connection.CachingConnectionFactory;
+import se.lefileka.broker.BrokerManagement;
+import se.lefileka.broker.BrokerSecurity;
+import se.lefileka.broker.BundleQueues;
+import se.lefileka.broker.EmbeddedBroker;
+import se.lefileka.database.Database;
+import se.lefileka.fk.FkAddresses;
+import se.lefileka.fk.FkTls;
+import se.lefileka.query.AnswerSource;
+import se.lefileka.query.QueryValidator;
+import se.lefileka.sandbox.Sandbox;
+import se.lefileka.sandbox.SandboxSettings;
+import se.lefileka.secrets.Secrets;
+
+/**
+ * What must be in place before any route or bean is made, in this order: the settings checked (a
+ * start on settings that cannot work is refused), the clock (a {@code clock} already in the
+ * registry, a test's, is used as is), the metrics registry, the sandbox (whose URL the routes call
+ * when FK's is unset), the broker and the database. Runs first of the configurations; the others
+ * only declare beans ({@code @BindToRegistry}, made when a route first needs them), so their order
+ * does not matter.
+ */
+public class BundleConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BundleConfiguration.class);
+
+    /** A mass chunk (500 rows, about 200 KB as Artemis stores text) stays an ordinary message. */
+    static final int LARGE_MESSAGE_BYTES = 1024 * 1024;
+    /** The Prometheus registry every metric goes to; Camel's metrics service serves it at /observe/metrics. */
+    public static final String METRICS_REGISTRY = "metricsRegistry";
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        Settings.check(key -> property(properties, key));
+        LOG.info(Settings.summary(properties.loadProperties().stringPropertyNames(), key -> property(properties, key)));
+        Registry registry = context.getRegistry();
+        Clock clock = registry.findSingleByType(Clock.class);
+        if (clock == null) {
+            clock = Clock.system(QueryValidator.STOCKHOLM);
+            registry.bind("clock", Clock.class, clock);
+        }
+        Path dataDir = Path.of(property(properties, "bundle.data.dir"));
+        // Camel's metrics service (camel.metrics.enabled) has made its Prometheus registry by now; else make one
+        if (registry.lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class) == null) {
+            registry.bind(METRICS_REGISTRY, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        }
+
+        List<String> servedBySandbox = SandboxSettings.servedServices(key -> property(properties, key));
+        SandboxSettings.check(servedBySandbox, key -> property(properties, key));
+        if (Boolean.parseBoolean(property(properties, "lefi.sandbox.enabled"))) {
+            Sandbox sandbox = new Sandbox(Integer.parseInt(property(properties, "lefi.sandbox.port")), clock);
+            // it keeps its cases, subscriptions and notifications across a restart, as FK does
+            sandbox.rememberIn(dataDir.resolve("sandbox"));
+            sandbox.notifyEvery(Duration.ofMillis(Long.parseLong(property(properties, "lefi.sandbox.notify-every-millis"))));
+            sandbox.start();
+            context.addService(sandbox, true, true);
+            registry.bind("sandbox", sandbox);
+            for (String url : new String[] {"lefi.url", "leka.url"}) {
+                if (property(properties, url).isBlank()) {
+                    properties.addOverrideProperty(url, sandbox.url());
+                }
+            }
+        }
+
+        BundleQueues queues = BundleQueues.from(key -> property(properties, key));
+        String brokerUrl = property(properties, "jms.broker.url");
+        String brokerUser = property(properties, "jms.broker.user");
+        String brokerPassword = Secrets.password(key -> property(properties, key), "jms.broker.password");
+        if (brokerUrl.isBlank()) {
+            BrokerSecurity security = Boolean.parseBoolean(property(properties, "jms.embedded.security"))
+                    ? new BrokerSecurity(key -> property(properties, key), queues) : null;
+            EmbeddedBroker broker = new EmbeddedBroker(dataDir.resolve("broker"),
+                    property(properties, "jms.embedded.acceptor"), security);
+            if (!property(properties, "jms.embedded.tls-acceptor").isEmpty()) {
+                broker.withTls(property(properties, "jms.embedded.tls-acceptor"),
+                        Path.of(property(properties, "jms.embedded.tls.key-store")),
+                        Secrets.password(key -> property(properties, key), "jms.embedded.tls.key-store-password"));
+            }
+            context.addService(broker, true, true);
+            registry.bind("embeddedBroker", broker);
+            brokerUrl = EmbeddedBroker.IN_VM_URL;
+            brokerUser = security == null ? "" : BrokerSecurity.BUNDLE_USER;
+            brokerPassword = security == null ? "" : security.bundlePassword();
+        } else {
+            // the external broker's queue depths, for the metrics
+            BrokerManagement management = new BrokerManagement(brokerUrl, brokerUser, brokerPassword);
+            context.addService(management, true, true);
+            registry.bind("brokerManagement", management);
+        }
+        ActiveMQConnectionFactory artemis = brokerUser.isEmpty() ? new ActiveMQConnectionFactory(brokerUrl)
+                : new ActiveMQConnectionFactory(brokerUrl, brokerUser, brokerPassword);
+        artemis.setMinLargeMessageSize(LARGE_MESSAGE_BYTES);
+        // no prefetch: a lane thread waiting out its gap must not hold messages another thread could take
+        artemis.setConsumerWindowSize(0);
+        // no Java deserialization, whatever a route or a producer asks: an ObjectMessage's object is never read
+        artemis.setDeserializationDenyList("*");
+        CachingConnectionFactory connectionFactory = new CachingConnectionFactory(artemis);
+        connectionFactory.setSessionCacheSize(10);
+        registry.bind("jmsConnectionFactory", connectionFactory);
+
+        Database database = new Database(property(properties, "bundle.db.url"),
+                property(properties, "bundle.db.user"), property(properties, "bundle.db.password"));
+        database.migrate();
+        context.addService(database, true, true);
+        registry.bind("bundleDataSource", database.dataSource());
+
+        registry.bind("answerSource", AnswerSource.class,
+                servedBySandbox.isEmpty() ? AnswerSource.FK : AnswerSource.SANDBOX);
+        // FK's client certificate and trust on connections to FK alone; the JVM's trust elsewhere
+        SSLContextParameters tls = FkTls.forFkOnly(context, key -> property(properties, key),
+                FkAddresses.of(context));
+        if (tls != null) {
+            context.getComponent("https", HttpComponent.class).setSslContextParameters(tls);
+        }
+    }
+
+    static String property(PropertiesComponent properties, String key) {
+        return properties.resolveProperty(key).orElse("").trim();
+    }
+
+    static String property(CamelContext context, String key) {
+        return property(context.getPropertiesComponent(), key);
+    }
+}
