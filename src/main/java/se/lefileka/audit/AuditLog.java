@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import se.lefileka.leka.NotificationLog;
 import se.lefileka.leka.SubscriptionResult;
 import se.lefileka.mass.MassChunk;
-import se.lefileka.mass.MassReply;
+import se.lefileka.mass.MassAnswer;
 import se.lefileka.message.Headers;
 import se.lefileka.personnummer.Pseudonyms;
 import se.lefileka.query.AnswerSource;
@@ -71,7 +71,7 @@ public class AuditLog {
     }
 
     /** Records the answers of a mass chunk: a row per person, referenced as <batch id>:<line>. */
-    public void massAnswers(MassReply reply) throws SQLException {
+    public void massAnswers(MassAnswer reply) throws SQLException {
         MassChunk chunk = reply.chunk();
         List<QueryResult> results = reply.results();
         List<String> channels = jdbc.queryForList("SELECT channel FROM mass_batch WHERE id = ?", String.class,

@@ -3,7 +3,7 @@ package se.lefileka.fk;
 import org.apache.camel.http.base.HttpHeaderFilterStrategy;
 
 /**
- * Sends FK only the HTTP headers meant for it: the bundle's own {@code Lefi*} and {@code Leka*} headers and the
+ * Sends FK only the HTTP headers meant for it: the bundle's own {@code Lefi*}, {@code Leka*} and {@code Fk*} headers and the
  * broker's {@code JMS*} and {@code _AMQ*} properties never leave the bundle.
  */
 public class FkHeaderFilterStrategy extends HttpHeaderFilterStrategy {
@@ -11,6 +11,6 @@ public class FkHeaderFilterStrategy extends HttpHeaderFilterStrategy {
     @Override
     protected void initialize() {
         super.initialize();
-        setOutFilterStartsWith("Camel", "camel", "org.apache.camel", "Lefi", "lefi", "Leka", "leka", "JMS", "jms", "_AMQ", "_amq");
+        setOutFilterStartsWith("Camel", "camel", "org.apache.camel", "Lefi", "lefi", "Leka", "leka", "Fk", "fk", "JMS", "jms", "_AMQ", "_amq");
     }
 }

@@ -92,7 +92,7 @@ public class LaneRetry {
         }
         Message message = exchange.getMessage();
         message.setBody(exchange.getProperty(ExchangeProperties.LANE_REQUEST));
-        message.removeHeaders("*", "Lefi*");
+        message.removeHeaders("*", "Lefi*", "Fk*");
         Next next;
         if (heldBack != null) {
             message.setHeader(SCHEDULED_DELIVERY, heldBack.until());

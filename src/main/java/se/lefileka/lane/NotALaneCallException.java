@@ -1,13 +1,13 @@
 package se.lefileka.lane;
 
 /**
- * A lane message asks for a call that is not one of its lane's (its {@code LefiCall} header names
+ * A lane message asks for a call that is not one of its lane's (its {@code FkCall} header names
  * none of them): no call is made, and the message goes to the dead-letter queue.
  */
 public class NotALaneCallException extends RuntimeException {
 
-    /** @param budget the budget whose lane got the message (its bean's name) */
-    public NotALaneCallException(String budget) {
-        super("not one of " + budget + "'s calls");
+    /** @param lane the lane that got the message (its budget's name: online, mass) */
+    public NotALaneCallException(String lane) {
+        super("not a call of the " + lane + " lane");
     }
 }

@@ -11,7 +11,7 @@ import org.apache.camel.Message;
 import se.lefileka.fk.FkError;
 import se.lefileka.fk.UnreadableAnswerException;
 import se.lefileka.mass.MassChunk;
-import se.lefileka.mass.MassReply;
+import se.lefileka.mass.MassAnswer;
 import se.lefileka.message.ExchangeProperties;
 import se.lefileka.query.AnswerTime;
 import se.lefileka.query.OnlineQuery;
@@ -22,7 +22,7 @@ import se.lefileka.query.ResultStatus;
 /**
  * The LEFI mass calls as the mass lane makes them: the submission of a chunk and the poll of its
  * case, worded through the configured version's {@link LefiMapper}. FK's answer becomes a
- * {@link MassReply}; a transient fault is thrown for the lane to retry.
+ * {@link MassAnswer}; a transient fault is thrown for the lane to retry.
  */
 public class LefiMassApi {
 
@@ -42,7 +42,7 @@ public class LefiMassApi {
                 wire.mapper().massSubmission(chunk.fragaId(), chunk.purpose(), chunk.queries()), chunk.fragaId());
     }
 
-    public MassReply submitReply(Exchange exchange) throws JsonProcessingException {
+    public MassAnswer submitAnswer(Exchange exchange) throws JsonProcessingException {
         MassChunk chunk = exchange.getProperty(ExchangeProperties.MASS_CHUNK, MassChunk.class);
         Message message = exchange.getMessage();
         int status = LefiWire.status(message);
@@ -52,7 +52,7 @@ public class LefiMassApi {
             if (arendeId.isBlank()) {
                 throw new UnreadableAnswerException("field 'arendeId' is missing");
             }
-            return MassReply.accepted(chunk.withArendeId(arendeId));
+            return MassAnswer.accepted(chunk.withArendeId(arendeId));
         }
         return refusedOrThrow(chunk, FkError.read(status, body), message, "FK refused the submission: ");
     }
@@ -63,7 +63,7 @@ public class LefiMassApi {
         return wire.prepare(exchange.getMessage(), wire.mapper().massPoll(chunk.arendeId()), chunk.fragaId());
     }
 
-    public MassReply pollReply(Exchange exchange) throws JsonProcessingException {
+    public MassAnswer pollAnswer(Exchange exchange) throws JsonProcessingException {
         MassChunk chunk = exchange.getProperty(ExchangeProperties.MASS_CHUNK, MassChunk.class);
         Message message = exchange.getMessage();
         int status = LefiWire.status(message);
@@ -71,18 +71,18 @@ public class LefiMassApi {
         if (status == 200 || status == 202) {
             JsonNode polled = wire.read(body);
             if (status == 200 && wire.mapper().massDone(polled)) {
-                return MassReply.answered(chunk, results(chunk, wire.mapper().massAnswers(polled)));
+                return MassAnswer.answered(chunk, results(chunk, wire.mapper().massAnswers(polled)));
             }
-            return MassReply.pending(chunk, FkError.retryAfterSeconds(message.getHeader("Retry-After", String.class)));
+            return MassAnswer.pending(chunk, FkError.retryAfterSeconds(message.getHeader("Retry-After", String.class)));
         }
         FkError error = FkError.read(status, body);
         if (status == 410 && "ARENDE_UTGANGET".equals(error.code())) {
-            return MassReply.expired(chunk);
+            return MassAnswer.expired(chunk);
         }
         return refusedOrThrow(chunk, error, message, "FK could not give the answers: ");
     }
 
-    private MassReply refusedOrThrow(MassChunk chunk, FkError error, Message message, String why) {
+    private MassAnswer refusedOrThrow(MassChunk chunk, FkError error, Message message, String why) {
         if (error.isTransient()) {
             throw error.unavailable(message.getHeader("Retry-After", String.class));
         }
@@ -92,7 +92,7 @@ public class LefiMassApi {
         List<QueryResult> results = chunk.queries().stream()
                 .map(q -> QueryResult.problem(q.requestId(), q.personnummer(), outcome, problem, now, wire.version()))
                 .toList();
-        return MassReply.answered(chunk, withLines(chunk, results));
+        return MassAnswer.answered(chunk, withLines(chunk, results));
     }
 
     /** One result per row, from FK's answers in the submitted order. */

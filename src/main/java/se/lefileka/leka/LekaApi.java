@@ -109,7 +109,7 @@ public class LekaApi {
     }
 
     /** Reads the fetched notifications; a refusal FK will not change its mind about is logged and gives none. */
-    public NotificationPage fetchReply(Exchange exchange) throws JsonProcessingException {
+    public NotificationPage fetchAnswer(Exchange exchange) throws JsonProcessingException {
         Message message = exchange.getMessage();
         int status = FkWire.status(message);
         String body = message.getBody(String.class);
@@ -132,7 +132,7 @@ public class LekaApi {
     }
 
     /** The ids LEKA took the acknowledgement of; none (they are offered again) if it refused. */
-    public List<String> acknowledgeReply(Exchange exchange) {
+    public List<String> acknowledgeAnswer(Exchange exchange) {
         Message message = exchange.getMessage();
         int status = FkWire.status(message);
         @SuppressWarnings("unchecked")

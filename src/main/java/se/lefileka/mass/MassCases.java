@@ -51,16 +51,16 @@ public class MassCases {
         return batchId != null && chunkNo != null && batches.chunkIsAnswered(batchId, chunkNo);
     }
 
-    /** What the lane handed back: FK's reply, or, when the lane gave up on the call, every row {@code FAILED}. */
-    public MassReply reply(Exchange exchange) throws Exception {
+    /** What the lane handed back: FK's answer, or, when the lane gave up on the call, every row {@code FAILED}. */
+    public MassAnswer answer(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
         String failure = message.getHeader(Headers.FAILURE, String.class);
         if (failure == null) {
-            MassReply reply = message.getMandatoryBody(MassReply.class);
+            MassAnswer answer = message.getMandatoryBody(MassAnswer.class);
             if (MassPace.POLL.equals(message.getHeader(Headers.CALL))) {
-                batches.chunkPolled(reply.chunk());
+                batches.chunkPolled(answer.chunk());
             }
-            return reply;
+            return answer;
         }
         MassChunk chunk = json.readValue(message.getBody(String.class), MassChunk.class);
         OffsetDateTime now = AnswerTime.now(clock);
@@ -68,37 +68,37 @@ public class MassCases {
                 .map(row -> QueryResult.problem(row.query().requestId(), row.query().personnummer(),
                         ResultStatus.FAILED, Problem.failure(failure), now, apiVersion).withLine(row.line()))
                 .toList();
-        return MassReply.answered(chunk, failed);
+        return MassAnswer.answered(chunk, failed);
     }
 
     /** FK opened a case for the chunk. */
-    public MassChunk submitted(MassReply reply) throws SQLException {
-        batches.chunkSubmitted(reply.chunk());
-        return reply.chunk();
+    public MassChunk submitted(MassAnswer answer) throws SQLException {
+        batches.chunkSubmitted(answer.chunk());
+        return answer.chunk();
     }
 
     /** The chunk of a case FK no longer keeps, without the case: to be submitted again under the same fragaId. */
-    public MassChunk caseForgotten(MassReply reply) {
-        LOG.warn("Mass batch chunk {}: FK no longer keeps case {}; submitting it again", reply.chunk().number(),
-                reply.chunk().arendeId());
-        return reply.chunk().withArendeId(null);
+    public MassChunk caseForgotten(MassAnswer answer) {
+        LOG.warn("Mass batch chunk {}: FK no longer keeps case {}; submitting it again", answer.chunk().number(),
+                answer.chunk().arendeId());
+        return answer.chunk().withArendeId(null);
     }
 
     /** Writes the chunk's results to the batch's files, records them, and returns the tally event. */
-    public String answered(MassReply reply, Exchange exchange) throws IOException, SQLException {
-        MassChunk chunk = reply.chunk();
+    public String answered(MassAnswer answer, Exchange exchange) throws IOException, SQLException {
+        MassChunk chunk = answer.chunk();
         files.writeAnswers(chunk.batchId(), chunk.firstLine(), String.format("c%06d", chunk.number()),
-                reply.results());
-        batches.chunkAnswered(chunk, MassTally.counts(reply.results()));
+                answer.results());
+        batches.chunkAnswered(chunk, MassTally.counts(answer.results()));
         // the chunk's number stays: should the event not reach the tally, the lane's request goes to the
         // dead-letter queue under it
         exchange.getMessage().removeHeaders("*", Headers.CHUNK_NO);
         exchange.getMessage().setHeader(Headers.BATCH_ID, chunk.batchId());
-        return MassTally.chunkEvent(json, chunk.number(), reply.results());
+        return MassTally.chunkEvent(json, chunk.number(), answer.results());
     }
 
     /**
-     * The chunk as a message for the mass lane: the call the route chose (header {@code LefiCall}),
+     * The chunk as a message for the mass lane: the call the route chose (header {@code FkCall}),
      * the batch's id and, for a poll, its case's age and polls ({@link MassPace}); due
      * {@code LefiDelayMillis} from now when set.
      */

@@ -53,7 +53,7 @@ public class MassPace implements LanePace {
     /** How much older the probe is at each poll than at the one before, at least. */
     private static final double PROBE_FACTOR = 1.4;
     private static final Logger LOG = LoggerFactory.getLogger(MassPace.class);
-    /** The mass lane's poll call (header {@code LefiCall}). */
+    /** The mass lane's poll call (header {@code FkCall}). */
     public static final String POLL = "lefi-mass-poll";
     /** How long past its due time the probe may be silent before another case probes. */
     private static final long PROBE_SILENCE_MILLIS = 60_000;
@@ -105,9 +105,9 @@ public class MassPace implements LanePace {
     }
 
     /** FK opened the chunk's case: notes when on the message, and returns how long to wait before its first poll. */
-    public long accepted(MassReply reply, Exchange exchange) {
+    public long accepted(MassAnswer answer, Exchange exchange) {
         Message message = exchange.getMessage();
-        message.setHeader(Headers.CASE, reply.chunk().arendeId());
+        message.setHeader(Headers.CASE, answer.chunk().arendeId());
         message.setHeader(Headers.CASE_OPENED, clock.millis());
         message.setHeader(Headers.POLLS_PENDING, 0);
         message.removeHeader(Headers.POLL_TIME_FROM_FK);
@@ -115,7 +115,7 @@ public class MassPace implements LanePace {
             load();
             if (readyMillis == null && probe == null) {
                 // the oldest case probes: the others, opened after it, are polled in the order they were opened
-                probe = reply.chunk().arendeId();
+                probe = answer.chunk().arendeId();
                 probeDue = clock.millis() + firstPollMillis;
             }
             return readyMillis == null ? firstPollMillis : Math.max(firstPollMillis, readyMillis);
@@ -123,12 +123,12 @@ public class MassPace implements LanePace {
     }
 
     /** FK still works on the case: learns from it, and returns how long to wait before the next poll. */
-    public long pending(MassReply reply, Exchange exchange) {
+    public long pending(MassAnswer answer, Exchange exchange) {
         Message message = exchange.getMessage();
         int pending = message.getHeader(Headers.POLLS_PENDING, 0, Integer.class) + 1;
         message.setHeader(Headers.POLLS_PENDING, pending);
         long age = age(message);
-        Integer retryAfter = reply.retryAfterSeconds();
+        Integer retryAfter = answer.retryAfterSeconds();
         if (retryAfter != null) {
             message.setHeader(Headers.POLL_TIME_FROM_FK, true);
         } else {

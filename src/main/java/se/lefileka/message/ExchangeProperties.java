@@ -4,15 +4,15 @@ package se.lefileka.message;
 public final class ExchangeProperties {
 
     /** The lane message's JMS id, the same on every redelivery: an answer file is written once for it. */
-    public static final String LANE_MESSAGE_ID = "LefiLaneMessageId";
+    public static final String LANE_MESSAGE_ID = "BundleLaneMessageId";
     /** The lane message as it came: what goes back on the lane, or to the dead-letter queue. */
-    public static final String LANE_REQUEST = "LefiLaneRequest";
+    public static final String LANE_REQUEST = "BundleLaneRequest";
     /** What the lane does next with a call that failed (LaneRetry.Next): put it back, dead-letter it, or answer it FAILED. */
-    public static final String LANE_NEXT = "LefiLaneNext";
+    public static final String LANE_NEXT = "BundleLaneNext";
     /** The route that reads FK's answer to the call (set by the call's own route, from its template). */
-    public static final String ANSWER_ROUTE = "LefiAnswerRoute";
+    public static final String ANSWER_ROUTE = "BundleAnswerRoute";
     /** FK answered the call (any status): whatever fails after this is no reason to call again. */
-    public static final String FK_ANSWERED = "LefiFkAnswered";
+    public static final String FK_ANSWERED = "FkAnswered";
     /** The online query a call is made for. */
     public static final String ONLINE_QUERY = "LefiQuery";
     /** The subscription command a call is made for. */

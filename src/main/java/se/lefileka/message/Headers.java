@@ -29,7 +29,7 @@ public final class Headers {
      * A lane message's call: one of its lane's, as the lane's own routes list them
      * ({@code online-lane-call}, {@code mass-lane-call}); the call also says where the answer goes.
      */
-    public static final String CALL = "LefiCall";
+    public static final String CALL = "FkCall";
     /** Set by a route: the lane message is to be delivered this many milliseconds from now. */
     public static final String DELAY_MILLIS = "LefiDelayMillis";
     /** How many times the lane has tried the call. */

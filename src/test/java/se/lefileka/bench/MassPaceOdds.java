@@ -15,7 +15,7 @@ import se.lefileka.database.Database;
 import se.lefileka.mass.MassBatches;
 import se.lefileka.mass.MassChunk;
 import se.lefileka.mass.MassPace;
-import se.lefileka.mass.MassReply;
+import se.lefileka.mass.MassAnswer;
 import se.lefileka.message.Headers;
 import se.lefileka.support.StoppedClock;
 
@@ -112,7 +112,7 @@ public final class MassPaceOdds {
                 toSubmit--;
                 Exchange exchange = new DefaultExchange(camel);
                 String arendeId = "case-" + toSubmit;
-                long firstPoll = pace.accepted(MassReply.accepted(new MassChunk("batch", chunks - toSubmit,
+                long firstPoll = pace.accepted(MassAnswer.accepted(new MassChunk("batch", chunks - toSubmit,
                         arendeId, "HANDLAGGNING", arendeId, List.of())), exchange);
                 exchange.getMessage().setHeader(Headers.CALL, "lefi-mass-poll");
                 long work = fk.least() + (long) (random.nextDouble() * (fk.most() - fk.least()));
@@ -138,7 +138,7 @@ public final class MassPaceOdds {
                 answered++;
                 end = clock.millis();
             } else {
-                long next = pace.pending(MassReply.pending(null, null), poll.exchange);
+                long next = pace.pending(MassAnswer.pending(null, null), poll.exchange);
                 queue.add(new Poll(clock.millis() + next, poll.ready, poll.exchange));
             }
         }

@@ -191,7 +191,7 @@ class BrokenInputIT extends BundleTestSupport {
         try (JMSContext jms = bundle.jmsClient().createContext();
              JMSConsumer dead = jms.createConsumer(jms.createQueue("lefi.dead-letter"))) {
             TextMessage forged = jms.createTextMessage(Queries.online("forged", Persons.known(11)));
-            forged.setStringProperty("LefiCall", "reply");
+            forged.setStringProperty("FkCall", "reply");
             forged.setStringProperty("LefiKind", "../../../escaped");
             forged.setStringProperty("LefiRequestId", "${date:now}");
             jms.createProducer().send(jms.createQueue("lefi.lane.online"), forged);

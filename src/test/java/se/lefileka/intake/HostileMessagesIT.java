@@ -41,8 +41,8 @@ class HostileMessagesIT extends BundleTestSupport {
             request.setStringProperty("LefiPurpose", "SKADEREGLERING");
             request.setStringProperty("LefiKind", "../../../escaped");
             request.setStringProperty("LefiChannel", "file");
-            request.setStringProperty("LefiCall", "leka-fetch");
-            request.setStringProperty("LefiAnswer", "mass-reply");
+            request.setStringProperty("FkCall", "leka-fetch");
+            request.setStringProperty("LefiAnswer", "mass-answer");
             jms.createProducer().send(jms.createQueue("lefi.online.requests"), request);
 
             TextMessage answer = (TextMessage) answers.receive(30_000);

@@ -83,7 +83,7 @@ class FkLaneRouteTest extends RouteFileTestSupport {
                         .setProperty(ExchangeProperties.ANSWER_ROUTE, constant("{{then}}")).to("{{fk}}");
                 callStandIn("lefi-online", "onlineBudget", "online-answer", "mock:call");
                 callStandIn("leka-fetch", "onlineBudget", "notifications-fetched", "mock:fetch");
-                callStandIn("lefi-mass-submit", "massBudget", "mass-reply", "mock:submit");
+                callStandIn("lefi-mass-submit", "massBudget", "mass-answer", "mock:submit");
                 from("direct:online-answer").routeId("online-answer").to("mock:answer");
                 from("direct:notifications-fetched").to("mock:fetched");
             }
@@ -144,7 +144,7 @@ class FkLaneRouteTest extends RouteFileTestSupport {
     @Test
     void aMessageAskingForAnotherBudgetsCallOrNoneGoesToTheDeadLetterQueueUnread() throws Exception {
         deadLetters.expectedMessageCount(2);
-        deadLetters.expectedHeaderReceived("LefiDeadLetterReason", "not one of onlineBudget's calls");
+        deadLetters.expectedHeaderReceived("LefiDeadLetterReason", "not a call of the online lane");
         getMockEndpoint("mock:submit").expectedMessageCount(0);
         calls.expectedMessageCount(0);
 
@@ -157,7 +157,7 @@ class FkLaneRouteTest extends RouteFileTestSupport {
     @Test
     void aMessageAskingForACallThatIsNotTheLanesGoesToTheDeadLetterQueueUnread() throws Exception {
         deadLetters.expectedMessageCount(1);
-        deadLetters.expectedHeaderReceived("LefiDeadLetterReason", "not one of onlineBudget's calls");
+        deadLetters.expectedHeaderReceived("LefiDeadLetterReason", "not a call of the online lane");
         deadLetters.expectedBodiesReceived("{\"chunk\": 1}");
         calls.expectedMessageCount(0);
         answers.expectedMessageCount(0);
@@ -179,6 +179,18 @@ class FkLaneRouteTest extends RouteFileTestSupport {
         template.sendBodyAndHeader("direct:online-lane", "{}", Headers.CALL, "leka-fetch");
 
         MockEndpoint.assertIsSatisfied(fetch, fetched, calls, answers);
+    }
+
+    @Test
+    void aMessagePutOnTheLaneBeforeTheUpgradeNamesItsCallAsThenAndIsStillMade() throws Exception {
+        MockEndpoint fetch = getMockEndpoint("mock:fetch");
+        fetch.expectedMessageCount(1);
+        fetch.expectedHeaderReceived(Headers.CALL, "leka-fetch");
+        deadLetters.expectedMessageCount(0);
+
+        template.sendBodyAndHeader("direct:online-lane", "{}", "LefiCall", "leka-fetch");
+
+        MockEndpoint.assertIsSatisfied(fetch, deadLetters);
     }
 
     @Test

@@ -57,7 +57,7 @@ class MassPaceTest {
         assertThat(pace.notYetDue(poll(probe))).as("the oldest case probes").isFalse();
 
         // the probe is still worked on at 16 s: its next age on the series 2 s, 2.8 s, 4 s, ... is 22.6 s
-        assertThat(pace.pending(MassReply.pending(null, null), probe)).isEqualTo(22_627 - 16_000);
+        assertThat(pace.pending(MassAnswer.pending(null, null), probe)).isEqualTo(22_627 - 16_000);
         heldUntil = pace.holdUntil(other);
         assertThat(heldFor()).as("the other looks again just after the probe's next poll")
                 .isBetween(6_627L, 6_627L + 1_500);
@@ -92,13 +92,13 @@ class MassPaceTest {
         Exchange probe = accepted("late-probe");
         later(FIRST_POLL);
         assertThat(pace.notYetDue(poll(probe))).isFalse();
-        assertThat(pace.pending(MassReply.pending(null, null), probe)).isEqualTo(FIRST_POLL);
+        assertThat(pace.pending(MassAnswer.pending(null, null), probe)).isEqualTo(FIRST_POLL);
         // its next poll, due at 4 s, waited its turn behind submissions until 20 s
         later(18_000);
-        assertThat(pace.pending(MassReply.pending(null, null), probe)).as("on to 32 s, not 40 s")
+        assertThat(pace.pending(MassAnswer.pending(null, null), probe)).as("on to 32 s, not 40 s")
                 .isEqualTo(12_000);
         later(12_000);
-        assertThat(pace.pending(MassReply.pending(null, null), probe)).as("32 s: on to 45.3 s").isEqualTo(13_255);
+        assertThat(pace.pending(MassAnswer.pending(null, null), probe)).as("32 s: on to 45.3 s").isEqualTo(13_255);
     }
 
     @Test
@@ -107,7 +107,7 @@ class MassPaceTest {
         Exchange slow = accepted("slow");
         later(60_000);
         assertThat(pace.notYetDue(poll(slow))).isFalse();
-        long back = pace.pending(MassReply.pending(null, null), slow);
+        long back = pace.pending(MassAnswer.pending(null, null), slow);
         long raised = pace.readyMillis();
         assertThat(raised).isGreaterThan(70_000L);
         assertThat(back).as("not before the raised time").isEqualTo(raised - 60_000);
@@ -126,7 +126,7 @@ class MassPaceTest {
             long before = pace.readyMillis();
             Exchange slow = accepted("slow-" + i);
             later(before);
-            pace.pending(MassReply.pending(null, null), slow);
+            pace.pending(MassAnswer.pending(null, null), slow);
             raises.add((double) pace.readyMillis() / before);
         }
         assertThat(raises.get(0)).as("the first").isCloseTo(Math.exp(0.5 * 0.95), within(0.001));
@@ -137,7 +137,7 @@ class MassPaceTest {
         long before = pace.readyMillis();
         Exchange slow = accepted("after-restart");
         later(before);
-        pace("v2").pending(MassReply.pending(null, null), slow);
+        pace("v2").pending(MassAnswer.pending(null, null), slow);
         assertThat(pace("v2").readyMillis()).as("a restart keeps how many cases it rests on")
                 .isCloseTo(Math.round(before * Math.exp(0.2 * 0.95)), within(2L));
     }
@@ -147,10 +147,10 @@ class MassPaceTest {
         learn(60_000);
         Exchange slow = accepted("slow");
         later(60_000);
-        pace.pending(MassReply.pending(null, null), slow);
+        pace.pending(MassAnswer.pending(null, null), slow);
         later(pace.readyMillis() - 60_000);
         long age = pace.readyMillis();
-        assertThat(pace.pending(MassReply.pending(null, null), slow)).isEqualTo(age / 4);
+        assertThat(pace.pending(MassAnswer.pending(null, null), slow)).isEqualTo(age / 4);
     }
 
     @Test
@@ -174,7 +174,7 @@ class MassPaceTest {
 
         later(20_000);
         assertThat(pace.notYetDue(poll(young))).isFalse();
-        assertThat(pace.pending(MassReply.pending(null, 7), young)).isEqualTo(7_000);
+        assertThat(pace.pending(MassAnswer.pending(null, 7), young)).isEqualTo(7_000);
         assertThat(pace.notYetDue(poll(young))).as("FK said when").isFalse();
     }
 
@@ -183,7 +183,7 @@ class MassPaceTest {
         learn(10 * CAP);
         Exchange old = accepted("old");
         later(10 * CAP);
-        assertThat(pace.pending(MassReply.pending(null, null), old)).isEqualTo(CAP);
+        assertThat(pace.pending(MassAnswer.pending(null, null), old)).isEqualTo(CAP);
     }
 
     @Test
@@ -218,7 +218,7 @@ class MassPaceTest {
         Exchange ready = accepted("ready");
         Exchange toldWhen = accepted("told-when");
         later(50_000);
-        pace.pending(MassReply.pending(null, 5), toldWhen);
+        pace.pending(MassAnswer.pending(null, 5), toldWhen);
         later(5_000);
         List<MassChunk> waiting = chunksWaiting("waiting", 10);
 
@@ -309,8 +309,8 @@ class MassPaceTest {
         return exchange;
     }
 
-    private static MassReply reply(String arendeId) {
-        return MassReply.accepted(new MassChunk("b", 1, "f", "HANDLAGGNING", arendeId, List.of()));
+    private static MassAnswer reply(String arendeId) {
+        return MassAnswer.accepted(new MassChunk("b", 1, "f", "HANDLAGGNING", arendeId, List.of()));
     }
 
     private void later(long millis) {

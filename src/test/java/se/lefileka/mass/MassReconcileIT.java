@@ -117,11 +117,11 @@ class MassReconcileIT extends BundleTestSupport {
      * messages go to the dead-letter queue. The route is started again once they are there.
      */
     private void loseTheAnswersOfEverySubmission(String batch) throws Exception {
-        bundle.context().getRouteController().stopRoute("mass-reply");
+        bundle.context().getRouteController().stopRoute("mass-answer");
         Folders.drop(bundle.dir("inbox/mass"), batch + ".csv", rows.csv());
         await().atMost(Duration.ofSeconds(60)).until(() -> waiting(DEAD_LETTERS) == 3);
         assertThat(sandbox.massSubmissions()).isEqualTo(3);
-        bundle.context().getRouteController().startRoute("mass-reply");
+        bundle.context().getRouteController().startRoute("mass-answer");
     }
 
     /** Messages on the queue, as the broker counts them (waiting, scheduled or being delivered). */

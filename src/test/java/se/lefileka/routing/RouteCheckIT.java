@@ -40,7 +40,7 @@ class RouteCheckIT {
 
         copyRoutes();
         Path calls = edited.resolve("fk-calls.camel.yaml");
-        Files.writeString(calls, Files.readString(calls).replaceFirst("value: mass-reply\n", "value: mass-replied\n"));
+        Files.writeString(calls, Files.readString(calls).replaceFirst("value: mass-answer\n", "value: mass-replied\n"));
         assertThat(RouteCheck.check(edited)).singleElement().asString().startsWith("direct:mass-replied is called");
 
         copyRoutes();
@@ -83,7 +83,7 @@ class RouteCheckIT {
                       uri: jms:queue:legacy.requests
                       steps:
                         - setHeader:
-                            name: LefiCall
+                            name: FkCall
                             constant: lefi-online
                         - to: "jms:queue:{{lane.online.queue}}"
                 """);

@@ -28,11 +28,11 @@ import se.lefileka.query.ResultStatus;
 import se.lefileka.support.RouteFileTestSupport;
 
 /**
- * The mass chunk's states as {@code routes/mass-queries.camel.yaml} handles them (mass-reply,
+ * The mass chunk's states as {@code routes/mass-queries.camel.yaml} handles them (mass-answer,
  * mass-next-call), fast: the lane and the tally are mock endpoints, the beans the bundle's own on
  * an in-memory database.
  */
-class MassReplyRouteTest extends RouteFileTestSupport {
+class MassAnswerRouteTest extends RouteFileTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final long FIRST_POLL_MILLIS = 2000;
@@ -68,8 +68,8 @@ class MassReplyRouteTest extends RouteFileTestSupport {
     @BeforeEach
     void loadTheMassReplyRoutes() throws Exception {
         // the intake templates the file's intake routes are made from, then the file itself
-        loadRoutes(List.of("intake", "mass-queries"), List.of("mass-reply", "mass-next-call"));
-        for (String route : List.of("mass-reply", "mass-next-call")) {
+        loadRoutes(List.of("intake", "mass-queries"), List.of("mass-answer", "mass-next-call"));
+        for (String route : List.of("mass-answer", "mass-next-call")) {
             AdviceWith.adviceWith(context, route, advice -> advice.mockEndpointsAndSkip("jms:*"));
         }
         context.start();
@@ -84,7 +84,7 @@ class MassReplyRouteTest extends RouteFileTestSupport {
         lane.expectedHeaderReceived(Headers.CALL, "lefi-mass-poll");
 
         long before = System.currentTimeMillis();
-        reply(MassReply.accepted(chunk), chunk);
+        reply(MassAnswer.accepted(chunk), chunk);
 
         lane.assertIsSatisfied();
         assertThat(delayOf(lane.getReceivedExchanges().get(0)) - before).isBetween(FIRST_POLL_MILLIS, FIRST_POLL_MILLIS + 1000);
@@ -96,8 +96,8 @@ class MassReplyRouteTest extends RouteFileTestSupport {
     @Test
     void anAcceptedChunkIsPolledWhenFkIsLearnedToBeReady() throws Exception {
         MassChunk probe = chunk().withArendeId("case-learned");
-        template.send("direct:mass-reply", exchange -> {
-            exchange.getMessage().setBody(MassReply.answered(probe, List.of()));
+        template.send("direct:mass-answer", exchange -> {
+            exchange.getMessage().setBody(MassAnswer.answered(probe, List.of()));
             exchange.getMessage().setHeader(Headers.BATCH_ID, probe.batchId());
             exchange.getMessage().setHeader(Headers.CALL, "lefi-mass-poll");
             exchange.getMessage().setHeader(Headers.CASE, "case-learned");
@@ -108,7 +108,7 @@ class MassReplyRouteTest extends RouteFileTestSupport {
         MassChunk chunk = chunk().withArendeId("case-5");
         lane.expectedMessageCount(1);
         long before = System.currentTimeMillis();
-        reply(MassReply.accepted(chunk), chunk);
+        reply(MassAnswer.accepted(chunk), chunk);
 
         lane.assertIsSatisfied();
         assertThat(delayOf(lane.getReceivedExchanges().get(0)) - before).isBetween(30_000L, 32_000L);
@@ -121,7 +121,7 @@ class MassReplyRouteTest extends RouteFileTestSupport {
         lane.expectedHeaderReceived(Headers.CALL, "lefi-mass-poll");
 
         long before = System.currentTimeMillis();
-        reply(MassReply.pending(chunk, 7), chunk);
+        reply(MassAnswer.pending(chunk, 7), chunk);
 
         lane.assertIsSatisfied();
         assertThat(delayOf(lane.getReceivedExchanges().get(0)) - before).isBetween(7000L, 8000L);
@@ -133,8 +133,8 @@ class MassReplyRouteTest extends RouteFileTestSupport {
         lane.expectedMessageCount(1);
 
         long before = System.currentTimeMillis();
-        template.send("direct:mass-reply", exchange -> {
-            exchange.getMessage().setBody(MassReply.pending(chunk, null));
+        template.send("direct:mass-answer", exchange -> {
+            exchange.getMessage().setBody(MassAnswer.pending(chunk, null));
             exchange.getMessage().setHeader(Headers.BATCH_ID, chunk.batchId());
             exchange.getMessage().setHeader(Headers.CALL, "lefi-mass-poll");
             exchange.getMessage().setHeader(Headers.CASE, "case-4");
@@ -156,7 +156,7 @@ class MassReplyRouteTest extends RouteFileTestSupport {
         lane.expectedMessageCount(1);
         lane.expectedHeaderReceived(Headers.CALL, "lefi-mass-submit");
 
-        reply(MassReply.expired(chunk), chunk);
+        reply(MassAnswer.expired(chunk), chunk);
 
         lane.assertIsSatisfied();
         Exchange submitted = lane.getReceivedExchanges().get(0);
@@ -173,14 +173,14 @@ class MassReplyRouteTest extends RouteFileTestSupport {
         tally.expectedHeaderReceived(Headers.BATCH_ID, chunk.batchId());
         lane.expectedMessageCount(0);
 
-        reply(MassReply.answered(chunk, List.of(result)), chunk);
+        reply(MassAnswer.answered(chunk, List.of(result)), chunk);
 
         MockEndpoint.assertIsSatisfied(tally, lane);
         assertThat(batches.chunkProgress(chunk.batchId()).answered().get(ResultStatus.NOT_FOUND)).isEqualTo(1);
     }
 
-    private void reply(MassReply reply, MassChunk chunk) {
-        template.sendBodyAndHeader("direct:mass-reply", reply, Headers.BATCH_ID, chunk.batchId());
+    private void reply(MassAnswer reply, MassChunk chunk) {
+        template.sendBodyAndHeader("direct:mass-answer", reply, Headers.BATCH_ID, chunk.batchId());
     }
 
     private static long delayOf(Exchange exchange) {
