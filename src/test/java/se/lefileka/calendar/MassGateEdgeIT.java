@@ -18,20 +18,20 @@ import se.lefileka.support.TestClock;
 
 /**
  * At the instant FK's mass service closes, on the SLA's own limits: a running batch stops calling,
- * and calls already waiting on the throttle do not start after it; both go on at the next opening.
+ * and calls already waiting for their turn do not start after it; both go on at the next opening.
  */
 @SlaJudged
 class MassGateEdgeIT extends BundleTestSupport {
 
     private final MassRows rows = MassRows.of(300, 0);
-    /** 20 chunks of 5: more than the five mass threads can have on the throttle at once. */
-    private final MassRows fewRows = MassRows.of(100, 0);
+    /** 8 chunks of 5: more than the five mass threads can have waiting for their turn at once. */
+    private final MassRows fewRows = MassRows.of(40, 0);
     private final Map<String, String> smallChunks = Map.of("lefi.mass.chunk-size", "100");
 
     @Test
     void aRunningBatchStopsCallingAtClosingTimeAndResumesAtTheNextOpening() throws Exception {
         // FK works on a case longer than the bundle has before closing (its start included): none is answered before it
-        sandbox.massWork(Duration.ofSeconds(20));
+        sandbox.massWork(Duration.ofSeconds(12));
         TestClock clock = TestClock.at("2026-11-24T21:29:50");
         bundle = RunningBundle.start(data, sandbox, smallChunks, clock);
         Folders.drop(bundle.dir("inbox/mass"), "kvall.csv", rows.csv());
@@ -47,7 +47,7 @@ class MassGateEdgeIT extends BundleTestSupport {
     }
 
     @Test
-    void callsWaitingOnTheThrottleAtClosingTimeNeverStartAfterIt() throws Exception {
+    void callsWaitingForTheirTurnAtClosingTimeNeverStartAfterIt() throws Exception {
         TestClock clock = TestClock.at("2026-11-24T21:29:52");
         sandboxOn(clock);
         bundle = RunningBundle.start(data, sandbox, Map.of("lefi.mass.chunk-size", "5"), clock);

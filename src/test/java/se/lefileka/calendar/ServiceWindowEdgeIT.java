@@ -17,12 +17,12 @@ import se.lefileka.support.Persons;
 import se.lefileka.support.RunningBundle;
 import se.lefileka.support.TestClock;
 
-/** On the SLA's own limits: a query waiting on the online throttle when a service window begins is not sent in it. */
+/** On the SLA's own limits: a query waiting for its turn when a service window begins is not sent in it. */
 @SlaJudged
 class ServiceWindowEdgeIT extends BundleTestSupport {
 
     @Test
-    void aQueryWaitingOnTheThrottleWhenAWindowBeginsIsNotSentInIt() throws Exception {
+    void aQueryWaitingForItsTurnWhenAWindowBeginsIsNotSentInIt() throws Exception {
         TestClock clock = TestClock.at("2026-12-02T05:59:50");
         sandboxOn(clock);
         bundle = RunningBundle.start(data, sandbox,

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,12 +19,14 @@ import se.lefileka.sandbox.SandboxFaults.Garbled;
 import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
 import se.lefileka.support.Persons;
+import se.lefileka.support.Queries;
 import se.lefileka.support.RunningBundle;
 
 /**
  * FK's answers are input too: one that cannot be read ends its query (or its chunk's rows) FAILED
  * with a reason that names what was wrong and nothing of the answer, and FK is asked once; a
- * period still running, without an end, is an answer like any other.
+ * period still running, without an end, is an answer like any other; a query FK cannot take for
+ * the whole retry time ends FAILED with the reason.
  */
 class FkAnswersIT extends BundleTestSupport {
 
@@ -97,5 +100,22 @@ class FkAnswersIT extends BundleTestSupport {
         }
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                 .until(() -> faults.calls("lefi", Budget.MASS) == 1 && sandbox.massSubmissions() == 0);
+    }
+
+    @Test
+    void aQueryFkCannotTakeForTheRetryTimeIsAnsweredFailedWithTheReason() throws Exception {
+        bundle = RunningBundle.start(data, sandbox, Map.of("lane.retry.max-millis", "3000",
+                "lane.retry.first-backoff-millis", "300", "lane.retry.max-backoff-millis", "600",
+                "leka.notifications.first-fetch-millis", "600000"));
+        SandboxFaults.of(sandbox).failNext(1000);
+        Folders.drop(bundle.dir("inbox/online"), "doomed.json", Queries.online("doomed", Persons.known(3)));
+
+        Path answer = data.resolve("outbox/online/doomed.json");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(answer));
+        JsonNode result = JSON.readTree(Folders.read(answer));
+        assertThat(result.path("status").asText()).isEqualTo("FAILED");
+        assertThat(result.path("error").path("reason").asText()).startsWith("FK could not take the call");
+        assertThat(result.path("requestId").asText()).isEqualTo("doomed");
+        assertThat(sandbox.judge().calls(Budget.ONLINE)).as("retried, then given up").isGreaterThan(2);
     }
 }

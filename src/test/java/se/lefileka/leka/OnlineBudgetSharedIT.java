@@ -3,26 +3,38 @@ package se.lefileka.leka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.SlaJudged;
 import se.lefileka.support.Folders;
 import se.lefileka.support.Notifications;
 import se.lefileka.support.Persons;
+import se.lefileka.support.Queries;
 import se.lefileka.support.RunningBundle;
 
-/** Online queries, subscription commands and notification fetching at once share one budget, and never break it. */
+/**
+ * Online queries from files and JMS, subscription commands and notification fetching at once share
+ * one budget, and never break it; FK is asked once per query.
+ */
 @SlaJudged
 class OnlineBudgetSharedIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int QUERIES = 8;
+    private static final int JMS_QUERIES = 4;
     private static final int COMMANDS = 8;
     private static final int NOTIFICATIONS = 20;
 
@@ -47,6 +59,25 @@ class OnlineBudgetSharedIT extends BundleTestSupport {
                     .formatted(i, Persons.known(200 + i)));
         }
 
+        Set<String> answeredOverJms = new HashSet<>();
+        try (JMSContext jms = bundle.jmsClient().createContext()) {
+            Queue replies = jms.createQueue("shared.replies");
+            for (int i = 0; i < JMS_QUERIES; i++) {
+                TextMessage message = jms.createTextMessage(Queries.online("jms-" + i, Persons.known(300 + i)));
+                message.setJMSReplyTo(replies);
+                jms.createProducer().send(jms.createQueue("lefi.online.requests"), message);
+            }
+            try (JMSConsumer consumer = jms.createConsumer(replies)) {
+                while (answeredOverJms.size() < JMS_QUERIES) {
+                    TextMessage reply = (TextMessage) consumer.receive(120_000);
+                    assertThat(reply).as("a reply over JMS").isNotNull();
+                    JsonNode result = JSON.readTree(reply.getText());
+                    assertThat(result.path("status").asText()).isEqualTo("OK");
+                    answeredOverJms.add(result.path("requestId").asText());
+                }
+            }
+        }
+        assertThat(answeredOverJms).containsExactlyInAnyOrder("jms-0", "jms-1", "jms-2", "jms-3");
         await().atMost(Duration.ofSeconds(120)).until(() -> sandbox.unacknowledgedNotifications() == 0
                 && Folders.names(data.resolve("outbox/online")).size() == QUERIES
                 && Folders.names(data.resolve("outbox/subscriptions")).size() == COMMANDS);
@@ -60,7 +91,7 @@ class OnlineBudgetSharedIT extends BundleTestSupport {
         }
         assertThat(Folders.names(data.resolve("outbox/notifications")))
                 .containsExactlyInAnyOrderElementsOf(ids.stream().map(id -> id + ".json").toList());
-        assertThat(sandbox.onlineAnswers()).isEqualTo(QUERIES);
+        assertThat(sandbox.onlineAnswers()).as("FK asked once per query").isEqualTo(QUERIES + JMS_QUERIES);
         assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
     }
 
