@@ -30,12 +30,12 @@ import se.lefileka.support.RunningBundle;
 @SlaJudged
 class MassLaneIT extends BundleTestSupport {
 
-    /** 1200 rows in groups of 100: 12 chunks, one submission each. */
+    /** 800 rows (22 of them bad) in groups of 100: 8 chunks, one submission each. */
     // the reconciler looks often: a batch whose tally missed an event across the restart is completed from its chunks
     private static final Map<String, String> SMALL_CHUNKS = Map.of("lefi.mass.chunk-size", "100",
             "lefi.mass.reconcile-millis", "5000");
-    private static final int CHUNKS = 12;
-    private final MassRows rows = MassRows.of(1200, 33);
+    private static final int CHUNKS = 8;
+    private final MassRows rows = MassRows.of(800, 22);
 
     @Test
     void aBatchKilledWithoutWarningCompletesWhenTheBundleStartsAgain() throws Exception {
