@@ -75,6 +75,14 @@ class FkBudgetTest {
         assertThat(started).as("the call started").isFalse();
     }
 
+    @Test
+    void aCallOutsideTheLanesIsAskedAtTheWireWhetherTheBudgetTakesCallsNow() {
+        FkBudget closed = budget(closed(), true, LanePace.EVERY_CALL_DUE);
+
+        assertThatThrownBy(() -> closed.wire().execute(new HttpGet("http://fk.invalid/v2/onlinefragor"), null,
+                (request, scope) -> new BasicClassicHttpResponse(200))).isInstanceOf(HeldBackException.class);
+    }
+
     private static FkBudget budget(OpeningSchedule hours, boolean leads, LanePace pace) {
         return new FkBudget("test", LIMITS, new LaneGate("Test", hours, Clock.systemUTC(), 1000, Duration.ZERO, true),
                 () -> leads, pace);

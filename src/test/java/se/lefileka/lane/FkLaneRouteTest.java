@@ -142,14 +142,15 @@ class FkLaneRouteTest extends RouteFileTestSupport {
     }
 
     @Test
-    void aMessageAskingForAnotherBudgetsCallOrNoneGoesToTheDeadLetterQueueUnread() throws Exception {
-        deadLetters.expectedMessageCount(2);
+    void aMessageAskingForAnotherBudgetsCallARouteThatIsNoCallOrNoneGoesToTheDeadLetterQueueUnread() throws Exception {
+        deadLetters.expectedMessageCount(3);
         deadLetters.expectedHeaderReceived("LefiDeadLetterReason", "not a call of the online lane");
         getMockEndpoint("mock:submit").expectedMessageCount(0);
         calls.expectedMessageCount(0);
 
         template.sendBodyAndHeader("direct:online-lane", "{}", Headers.CALL, "lefi-mass-submit");
         template.sendBodyAndHeader("direct:online-lane", "{}", Headers.CALL, "online-answer");
+        template.sendBody("direct:online-lane", "{}");
 
         MockEndpoint.assertIsSatisfied(deadLetters, calls, getMockEndpoint("mock:submit"));
     }
