@@ -32,13 +32,13 @@ class MassGateEdgeIT extends BundleTestSupport {
     void aRunningBatchStopsCallingAtClosingTimeAndResumesAtTheNextOpening() throws Exception {
         // FK works on a case longer than the bundle has before closing (its start included): none is answered before it
         sandbox.massWork(Duration.ofSeconds(12));
-        TestClock clock = TestClock.at("2026-11-24T21:29:50");
+        TestClock clock = TestClock.at("2026-11-24T21:29:51");
         bundle = RunningBundle.start(data, sandbox, smallChunks, clock);
         Folders.drop(bundle.dir("inbox/mass"), "kvall.csv", rows.csv());
         await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.massSubmissions() >= 1);
         await().atMost(Duration.ofSeconds(15)).until(() -> !clock.instant().isBefore(at("2026-11-24T21:30:00.5")));
         long callsAtClosing = sandbox.judge().calls(Budget.MASS);
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                 .until(() -> sandbox.judge().calls(Budget.MASS) == callsAtClosing);
         assertThat(Files.exists(data.resolve("outbox/mass/kvall.summary.json"))).isFalse();
 

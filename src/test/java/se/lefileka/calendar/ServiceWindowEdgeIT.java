@@ -23,12 +23,13 @@ class ServiceWindowEdgeIT extends BundleTestSupport {
 
     @Test
     void aQueryWaitingForItsTurnWhenAWindowBeginsIsNotSentInIt() throws Exception {
-        TestClock clock = TestClock.at("2026-12-02T05:59:50");
+        TestClock clock = TestClock.at("2026-12-02T05:59:51");
         sandboxOn(clock);
         bundle = RunningBundle.start(data, sandbox,
                 Map.of("lefi.online.service-windows", "2026-12-02T06:00/2026-12-02T07:00"), clock);
         Path inbox = bundle.dir("inbox/online");
-        for (int i = 0; i < 12; i++) {
+        // more than the budget can send before the window (its margin included): some are waiting when it begins
+        for (int i = 0; i < 8; i++) {
             Folders.drop(inbox, "b" + i + ".json", """
                     {"requestId": "burst-%d", "personnummer": "%s", "benefits": ["SJUKPENNING"],
                      "from": "2026-01-01", "to": "2026-06-30"}""".formatted(i, Persons.known(i)));
@@ -38,7 +39,7 @@ class ServiceWindowEdgeIT extends BundleTestSupport {
 
         assertThat(sandbox.callsFrom(Budget.ONLINE, stockholm("2026-12-02T06:00"))).as("calls in the window").isZero();
         clock.set("2026-12-02T07:00");
-        await().atMost(Duration.ofSeconds(60)).until(() -> Folders.names(data.resolve("outbox/online")).size() == 12);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Folders.names(data.resolve("outbox/online")).size() == 8);
         assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
     }
 

@@ -33,9 +33,9 @@ import se.lefileka.support.RunningBundle;
 class OnlineBudgetSharedIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int QUERIES = 6;
+    private static final int QUERIES = 4;
     private static final int JMS_QUERIES = 4;
-    private static final int COMMANDS = 6;
+    private static final int COMMANDS = 4;
     private static final int NOTIFICATIONS = 20;
 
     @Test
