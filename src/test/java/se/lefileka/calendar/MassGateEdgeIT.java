@@ -31,7 +31,7 @@ class MassGateEdgeIT extends BundleTestSupport {
     @Test
     void aRunningBatchStopsCallingAtClosingTimeAndResumesAtTheNextOpening() throws Exception {
         // FK works on a case longer than the bundle has before closing (its start included): none is answered before it
-        sandbox.massWork(Duration.ofSeconds(12));
+        sandbox.massWork(Duration.ofSeconds(8));
         TestClock clock = TestClock.at("2026-11-24T21:29:51");
         bundle = RunningBundle.start(data, sandbox, smallChunks, clock);
         Folders.drop(bundle.dir("inbox/mass"), "kvall.csv", rows.csv());
@@ -53,7 +53,7 @@ class MassGateEdgeIT extends BundleTestSupport {
         bundle = RunningBundle.start(data, sandbox, Map.of("lefi.mass.chunk-size", "5"), clock);
         Folders.drop(bundle.dir("inbox/mass"), "sent.csv", fewRows.csv());
         await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.judge().calls(Budget.MASS) >= 5);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !clock.instant().isBefore(at("2026-11-24T21:30:04")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !clock.instant().isBefore(at("2026-11-24T21:30:02")));
 
         assertThat(sandbox.callsFrom(Budget.MASS, at("2026-11-24T21:30:00"))).as("mass calls after closing").isZero();
         assertThat(Files.exists(data.resolve("outbox/mass/sent.summary.json"))).isFalse();
