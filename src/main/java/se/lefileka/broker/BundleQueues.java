@@ -19,7 +19,8 @@ public record BundleQueues(List<String> requests, List<String> responses, List<S
                 names(settings, "lefi.online.responses-queue", "lefi.mass.results-queue",
                         "leka.subscriptions.responses-queue"),
                 names(settings, "leka.notifications.queue", "jms.dead-letter-queue"),
-                Stream.concat(names(settings, "lane.online.queue", "lane.mass.queue", "lane.mass.tally-queue",
+                Stream.concat(names(settings, "lane.online.queue", "lane.online.notifications-queue",
+                        "lane.online.bulk-queue", "lane.mass.queue", "lane.mass.tally-queue",
                         "leka.notifications.delivery-queue", "leka.notifications.retry-queue").stream(),
                         Stream.of(EmbeddedBroker.DEAD_LETTERS, EmbeddedBroker.EXPIRED)).toList());
     }

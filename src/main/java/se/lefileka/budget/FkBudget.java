@@ -6,6 +6,7 @@ import org.apache.camel.Route;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.support.RoutePolicySupport;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import se.lefileka.message.ExchangeProperties;
 
 /**
  * One of FK's budgets under the SLA (online and LEKA; mass): the one object that owns its rule.
@@ -21,8 +22,8 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
  * calls, {@code httpClientConfigurer=#<budget>}). As the lane's route policy it suspends the lane
  * while the gate is closed. The lane's route names the budget; nothing else reads its settings.
  * <p>
- * Work of several classes in one budget, or one budget per organisation, are a budget each asks
- * this question of: the limits, the wire and the gate stay here.
+ * Its calls take their turns by their class of work ({@link WorkClasses}: caseworkers before bulk
+ * work, each class its minimum share); one budget per organisation is one more of these.
  */
 public class FkBudget extends RoutePolicySupport implements HttpClientConfigurer {
 
@@ -32,17 +33,36 @@ public class FkBudget extends RoutePolicySupport implements HttpClientConfigurer
     private final BooleanSupplier leads;
     private final LanePace pace;
     private final WirePacing wire;
+    private final WorkClasses classes;
     /** The call a lane thread is making, for the question asked again at the wire. */
     private final ThreadLocal<Exchange> callOnThread = new ThreadLocal<>();
 
     public FkBudget(String name, BudgetLimits limits, LaneGate gate, BooleanSupplier leads, LanePace pace) {
+        this(name, limits, gate, leads, pace, WorkClasses.NONE);
+    }
+
+    /** A budget whose calls take their turns by their class of work (the lane's, exchange property {@link ExchangeProperties#WORK_CLASS}). */
+    public FkBudget(String name, BudgetLimits limits, LaneGate gate, BooleanSupplier leads, LanePace pace,
+                    WorkClasses classes) {
         this.name = name;
         this.limits = limits;
         this.gate = gate;
         this.leads = leads;
         this.pace = pace;
+        this.classes = classes;
         this.wire = new WirePacing(limits.perWindow(), limits.windowMillis(), limits.threads(), limits.gapMillis(),
-                this::mayLeaveNow);
+                this::mayLeaveNow, classes, this::workClassOnThread);
+    }
+
+    /** The class of work of the call this thread is making (null outside the lanes). */
+    private String workClassOnThread() {
+        Exchange call = callOnThread.get();
+        return call == null ? null : call.getProperty(ExchangeProperties.WORK_CLASS, String.class);
+    }
+
+    /** The classes of work the budget serves, the highest priority first. */
+    public WorkClasses classes() {
+        return classes;
     }
 
     /**

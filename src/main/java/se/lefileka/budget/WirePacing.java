@@ -3,8 +3,11 @@ package se.lefileka.budget;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
@@ -49,6 +52,10 @@ public class WirePacing implements HttpClientConfigurer, ExecChainHandler, Http1
     private final ThreadLocal<long[]> current = new ThreadLocal<>();
     /** Asked at the instant a call would leave: throws {@link HeldBackException} when it may not. */
     private final Runnable mayLeaveNow;
+    private final WorkClasses classes;
+    private final Supplier<String> workClassOnThread;
+    /** How many calls of each class wait for a thread. */
+    private final Map<String, Integer> waiting = new HashMap<>();
     /** When each of the budget's threads is free again (System.nanoTime; {@link Long#MAX_VALUE} while a call is on it). */
     private final long[] threadFreeAt;
     private final long gapNanos;
@@ -58,11 +65,19 @@ public class WirePacing implements HttpClientConfigurer, ExecChainHandler, Http1
      * bundle restarted at once (after a crash, a redeployment) never crowd those of the one before.
      */
     public WirePacing(int perWindow, long windowMillis, int threads, long gapMillis) {
-        this(perWindow, windowMillis, threads, gapMillis, () -> { });
+        this(perWindow, windowMillis, threads, gapMillis, () -> { }, WorkClasses.NONE, () -> null);
     }
 
-    /** As {@link #WirePacing(int, long, int, long)}, asking its budget at each call's start whether it may leave. */
-    public WirePacing(int perWindow, long windowMillis, int threads, long gapMillis, Runnable mayLeaveNow) {
+    /**
+     * As {@link #WirePacing(int, long, int, long)}, asking its budget at each call's start whether it
+     * may leave, and giving a free thread to the waiting call whose class's turn it is.
+     *
+     * @param workClassOnThread the class of the call on the calling thread (null for none)
+     */
+    public WirePacing(int perWindow, long windowMillis, int threads, long gapMillis, Runnable mayLeaveNow,
+                      WorkClasses classes, Supplier<String> workClassOnThread) {
+        this.classes = classes;
+        this.workClassOnThread = workClassOnThread;
         if (perWindow <= 0 || windowMillis <= 0 || threads <= 0 || gapMillis < 0) {
             throw new IllegalArgumentException("a budget needs calls per window, a window and threads above 0 and "
                     + "a gap of 0 or more, not " + perWindow + " calls per " + windowMillis + " ms, " + threads
@@ -89,7 +104,7 @@ public class WirePacing implements HttpClientConfigurer, ExecChainHandler, Http1
     @Override
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
-        int thread = awaitThread();
+        int thread = awaitThread(workClassOnThread.get());
         boolean sent = false;
         ClassicHttpResponse response = null;
         try {
@@ -121,18 +136,31 @@ public class WirePacing implements HttpClientConfigurer, ExecChainHandler, Http1
         }
     }
 
-    /** Waits for one of the budget's threads to be free (no call on it, its gap past), and takes it. */
-    synchronized int awaitThread() throws InterruptedIOException {
+    /**
+     * Waits for one of the budget's threads to be free (no call on it, its gap past) and for its
+     * class's turn among the calls waiting ({@link WorkClasses}), and takes it.
+     */
+    synchronized int awaitThread(String workClass) throws InterruptedIOException {
+        String ordered = classes.knows(workClass) ? workClass : null;
+        if (ordered != null) {
+            waiting.merge(ordered, 1, Integer::sum);
+        }
         try {
             while (true) {
                 long now = System.nanoTime();
                 long wait = Long.MAX_VALUE;
+                boolean myTurn = ordered == null || ordered.equals(classes.next(waiting.keySet()));
                 for (int i = 0; i < threadFreeAt.length; i++) {
                     if (threadFreeAt[i] - now <= 0) {
-                        threadFreeAt[i] = Long.MAX_VALUE;
-                        return i;
+                        if (myTurn) {
+                            threadFreeAt[i] = Long.MAX_VALUE;
+                            classes.took(ordered);
+                            return i;
+                        }
+                        // free, but another class's turn: its call takes it, and says so
+                    } else if (threadFreeAt[i] != Long.MAX_VALUE) {
+                        wait = Math.min(wait, threadFreeAt[i] - now);
                     }
-                    wait = Math.min(wait, threadFreeAt[i] == Long.MAX_VALUE ? Long.MAX_VALUE : threadFreeAt[i] - now);
                 }
                 if (wait == Long.MAX_VALUE) {
                     wait(0);
@@ -143,6 +171,11 @@ public class WirePacing implements HttpClientConfigurer, ExecChainHandler, Http1
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for a thread of FK's budget");
+        } finally {
+            if (ordered != null) {
+                waiting.computeIfPresent(ordered, (name, count) -> count > 1 ? count - 1 : null);
+                notifyAll();
+            }
         }
     }
 

@@ -4,16 +4,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import se.lefileka.budget.BudgetLimits;
 import se.lefileka.budget.FkBudget;
 import se.lefileka.budget.LaneGate;
 import se.lefileka.budget.LanePace;
+import se.lefileka.budget.WorkClasses;
 import se.lefileka.calendar.Hours;
 import se.lefileka.calendar.MassCalendar;
 import se.lefileka.calendar.ServiceWindows;
@@ -46,10 +50,26 @@ public class BudgetConfiguration implements CamelConfiguration {
         return new BudgetLimits(perSecond, windowMillis, threads, gapMillis);
     }
 
+    /**
+     * The online budget's classes of work, the highest priority first (lane.online.classes), each
+     * with its minimum share of the calls while it has work (lane.online.&lt;class&gt;.min-share, 0 when unset).
+     */
+    @BindToRegistry(lazy = true)
+    public WorkClasses onlineWorkClasses(CamelContext context, @PropertyInject("lane.online.classes") String names) {
+        Map<String, Double> classes = new LinkedHashMap<>();
+        for (String name : names.split(",")) {
+            if (!name.isBlank()) {
+                classes.put(name.trim(), context.getPropertiesComponent()
+                        .resolveProperty("lane.online." + name.trim() + ".min-share").map(Double::parseDouble).orElse(0.0));
+            }
+        }
+        return new WorkClasses(classes);
+    }
+
     /** LEFI online queries and every LEKA call: every call due when delivered; closed in FK's service windows. */
     @BindToRegistry(lazy = true)
     public FkBudget onlineBudget(@BeanInject("onlineBudgetLimits") BudgetLimits limits, Clock clock,
-                                 Leadership leadership,
+                                 Leadership leadership, @BeanInject("onlineWorkClasses") WorkClasses classes,
                                  @PropertyInject("lefi.online.service-window.weekly") String weekly,
                                  @PropertyInject("lefi.online.service-windows") String announced,
                                  @PropertyInject("lane.gate.check-millis") long checkMillis,
@@ -57,7 +77,7 @@ public class BudgetConfiguration implements CamelConfiguration {
                                  @PropertyInject("lefi.online.service-window.hold") boolean hold) {
         LaneGate gate = new LaneGate("Online", ServiceWindows.parse(weekly, announced), clock, checkMillis,
                 Duration.ofMillis(marginMillis), hold);
-        return new FkBudget("online", limits, gate, leadership::leads, LanePace.EVERY_CALL_DUE);
+        return new FkBudget("online", limits, gate, leadership::leads, LanePace.EVERY_CALL_DUE, classes);
     }
 
     /** LEFI mass submissions and polls: polls paced by {@code massPace}; open in FK's opening hours. */

@@ -80,7 +80,8 @@ public class OperationsConfiguration implements CamelConfiguration {
         BrokerQueues broker = registry.findSingleByType(BrokerQueues.class);
         if (broker != null) {
             BundleMetrics.queueDepths(meters, broker, List.of(
-                    property(properties, "lane.online.queue"), property(properties, "lane.mass.queue"),
+                    property(properties, "lane.online.queue"), property(properties, "lane.online.notifications-queue"),
+                    property(properties, "lane.online.bulk-queue"), property(properties, "lane.mass.queue"),
                     property(properties, "lane.mass.tally-queue"),
                     property(properties, "leka.notifications.delivery-queue"),
                     property(properties, "leka.notifications.retry-queue"),

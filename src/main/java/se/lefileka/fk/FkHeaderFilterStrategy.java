@@ -11,6 +11,6 @@ public class FkHeaderFilterStrategy extends HttpHeaderFilterStrategy {
     @Override
     protected void initialize() {
         super.initialize();
-        setOutFilterStartsWith("Camel", "camel", "org.apache.camel", "Lefi", "lefi", "Leka", "leka", "Fk", "fk", "JMS", "jms", "_AMQ", "_amq");
+        setOutFilterStartsWith("Camel", "camel", "org.apache.camel", "Lefi", "lefi", "Leka", "leka", "Fk", "fk", "Bundle", "bundle", "JMS", "jms", "_AMQ", "_amq");
     }
 }

@@ -9,6 +9,8 @@ public final class ExchangeProperties {
     public static final String LANE_REQUEST = "BundleLaneRequest";
     /** What the lane does next with a call that failed (LaneRetry.Next): put it back, dead-letter it, or answer it FAILED. */
     public static final String LANE_NEXT = "BundleLaneNext";
+    /** The class of work of a lane's call (its lane's, from the lane template's parameter): its turn in the budget. */
+    public static final String WORK_CLASS = "BundleWorkClass";
     /** The route that reads FK's answer to the call (set by the call's own route, from its template). */
     public static final String ANSWER_ROUTE = "BundleAnswerRoute";
     /** FK answered the call (any status): whatever fails after this is no reason to call again. */

@@ -30,6 +30,8 @@ public final class Headers {
      * ({@code online-lane-call}, {@code mass-lane-call}); the call also says where the answer goes.
      */
     public static final String CALL = "FkCall";
+    /** The class of work an intake feeds (its template's parameter, never the message's): which of the budget's lanes a call goes to. */
+    public static final String WORK_CLASS = "BundleWorkClass";
     /** Set by a route: the lane message is to be delivered this many milliseconds from now. */
     public static final String DELAY_MILLIS = "LefiDelayMillis";
     /** How many times the lane has tried the call. */

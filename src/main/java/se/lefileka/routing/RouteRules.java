@@ -51,10 +51,12 @@ public final class RouteRules {
     private static final Set<String> VALIDATION = Set.of("onlineIntake.accept", "massIntake.rows",
             "subscriptionCommands.accept");
     /** The bundle's own queues: no producer outside the bundle may send to them (see BrokerSecurity). */
-    private static final List<String> OWN_QUEUES = List.of("lane.online.queue", "lane.mass.queue",
+    private static final List<String> OWN_QUEUES = List.of("lane.online.queue", "lane.online.notifications-queue",
+            "lane.online.bulk-queue", "lane.mass.queue",
             "lane.mass.tally-queue", "leka.notifications.delivery-queue", "leka.notifications.retry-queue",
             "jms.dead-letter-queue");
-    private static final List<String> LANE_QUEUES = List.of("lane.online.queue", "lane.mass.queue");
+    private static final List<String> LANE_QUEUES = List.of("lane.online.queue", "lane.online.notifications-queue",
+            "lane.online.bulk-queue", "lane.mass.queue");
     private static final Set<String> TIMED = Set.of("direct", "timer", "scheduler", "quartz", "cron");
     private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{\\{(\\w+)}}");
     /**

@@ -9,7 +9,10 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -114,7 +117,7 @@ class WirePacingTest {
         WirePacing pacing = new WirePacing(1, 300, 1, 0, () -> {
             askedAt.set(System.nanoTime());
             throw new HeldBackException("closed", 0);
-        });
+        }, WorkClasses.NONE, () -> null);
         AtomicBoolean started = new AtomicBoolean();
 
         assertThatThrownBy(() -> pacing.execute(new HttpGet("http://127.0.0.1/v2/massfragor/M-1"), null,
@@ -154,5 +157,40 @@ class WirePacingTest {
         long read = System.nanoTime();
         assertThat((nextStarted.get(5, TimeUnit.SECONDS) - read) / 1_000_000).as("the gap after the read")
                 .isGreaterThanOrEqualTo(199);
+    }
+
+    @Test
+    void aFreeThreadGoesToTheWaitingCallOfTheHighestClassWhoeverCameFirst() throws Exception {
+        Map<String, Double> classes = new LinkedHashMap<>();
+        classes.put("interactive", 0.0);
+        classes.put("bulk", 0.0);
+        WirePacing pacing = new WirePacing(100, 100, 1, 0, () -> { }, new WorkClasses(classes), () -> null);
+        int busy = pacing.awaitThread(null);
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        Thread bulk = waiter(pacing, "bulk", order);
+        bulk.start();
+        await().until(() -> bulk.getState() == Thread.State.WAITING);
+        Thread interactive = waiter(pacing, "interactive", order);
+        interactive.start();
+        await().until(() -> interactive.getState() == Thread.State.WAITING);
+
+        pacing.freeThread(busy, false);
+        bulk.join(5_000);
+        interactive.join(5_000);
+
+        assertThat(order).containsExactly("interactive", "bulk");
+    }
+
+    /** A call of the class that takes a thread, notes its turn, and frees the thread at once. */
+    private static Thread waiter(WirePacing pacing, String workClass, List<String> order) {
+        return new Thread(() -> {
+            try {
+                int thread = pacing.awaitThread(workClass);
+                order.add(workClass);
+                pacing.freeThread(thread, false);
+            } catch (InterruptedIOException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 }

@@ -27,7 +27,8 @@ import se.lefileka.support.RunningBundle;
 
 /**
  * Online queries from files and JMS, subscription commands and notification fetching at once share
- * one budget, and never break it; FK is asked once per query.
+ * one budget, and never break it; caseworkers' queries go before the bulk commands that came first
+ * (the budget's classes of work); FK is asked once per query.
  */
 @SlaJudged
 class OnlineBudgetSharedIT extends BundleTestSupport {
@@ -35,28 +36,31 @@ class OnlineBudgetSharedIT extends BundleTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int QUERIES = 4;
     private static final int JMS_QUERIES = 4;
-    private static final int COMMANDS = 4;
+    private static final int COMMANDS = 6;
     private static final int NOTIFICATIONS = 20;
 
     @Test
-    void queriesCommandsAndNotificationsTogetherMakeNoBreach() throws Exception {
+    void caseworkersGoFirstWhileBulkCommandsAndNotificationsShareTheBudgetWithoutABreach() throws Exception {
         List<String> ids = Notifications.publish(sandbox, NOTIFICATIONS);
         bundle = RunningBundle.start(data, sandbox, Map.of(
                 "leka.notifications.endpoints", "file:" + data.resolve("outbox/notifications") + "?tempPrefix=.",
-                "leka.notifications.fetch-millis", "500",
+                "leka.notifications.fetch-millis", "5000",
                 "leka.notifications.first-fetch-millis", "100",
                 "leka.notifications.page-size", "10"));
         Path online = bundle.dir("inbox/online");
         Path subscriptions = bundle.dir("inbox/subscriptions");
-        for (int i = 0; i < QUERIES; i++) {
-            Folders.drop(online, "q" + i + ".json", """
-                    {"requestId": "q-%d", "personnummer": "%s", "benefits": ["SJUKPENNING"],
-                     "from": "2026-01-01", "to": "2026-06-30"}""".formatted(i, Persons.known(100 + i)));
-        }
+        // bulk work first: subscription commands (the subscriptions inbox feeds the bulk class)
         for (int i = 0; i < COMMANDS; i++) {
             Folders.drop(subscriptions, "s" + i + ".json", """
                     {"requestId": "s-%d", "action": "REGISTER", "personnummer": "%s", "benefits": ["BOSTADSBIDRAG"]}"""
                     .formatted(i, Persons.known(200 + i)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> Folders.names(data.resolve("outbox/subscriptions")).size() >= 1);
+        // then caseworkers, from the online inbox (a file each) and the online request queue
+        for (int i = 0; i < QUERIES; i++) {
+            Folders.drop(online, "q" + i + ".json", """
+                    {"requestId": "q-%d", "personnummer": "%s", "benefits": ["SJUKPENNING"],
+                     "from": "2026-01-01", "to": "2026-06-30"}""".formatted(i, Persons.known(100 + i)));
         }
 
         Set<String> answeredOverJms = new HashSet<>();
@@ -78,6 +82,9 @@ class OnlineBudgetSharedIT extends BundleTestSupport {
             }
         }
         assertThat(answeredOverJms).containsExactlyInAnyOrder("jms-0", "jms-1", "jms-2", "jms-3");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Folders.names(data.resolve("outbox/online")).size() == QUERIES);
+        assertThat(Folders.names(data.resolve("outbox/subscriptions"))).as("bulk commands still waiting when every "
+                + "caseworker was answered").hasSizeLessThan(COMMANDS);
         await().atMost(Duration.ofSeconds(120)).until(() -> sandbox.unacknowledgedNotifications() == 0
                 && Folders.names(data.resolve("outbox/online")).size() == QUERIES
                 && Folders.names(data.resolve("outbox/subscriptions")).size() == COMMANDS);

@@ -58,8 +58,8 @@ class SubscriptionsRouteTest extends RouteFileTestSupport {
     }
 
     @Test
-    void eachCommandIsCheckedOnItsOwnAGoodOneGoesToTheOnlineLaneABadOneIsAnsweredAtOnce() throws Exception {
-        MockEndpoint lane = getMockEndpoint("mock:jms:queue:lefi.lane.online");
+    void eachCommandIsCheckedOnItsOwnAGoodOneGoesToTheOnlineBudgetsBulkLaneABadOneIsAnsweredAtOnce() throws Exception {
+        MockEndpoint lane = getMockEndpoint("mock:jms:queue:lefi.lane.online.bulk");
         lane.expectedMessageCount(1);
         lane.expectedHeaderReceived(Headers.CALL, "leka-subscription");
 

@@ -43,6 +43,7 @@ class OnlineQueriesRouteTest extends RouteFileTestSupport {
     @TempDir
     static Path data;
     private MockEndpoint lane;
+    private MockEndpoint bulkLane;
 
     @Override
     protected Properties settings() {
@@ -71,12 +72,27 @@ class OnlineQueriesRouteTest extends RouteFileTestSupport {
                 advice -> advice.weaveByType(ToDynamicDefinition.class).replace().to("mock:reply"));
         context.start();
         lane = getMockEndpoint("mock:jms:queue:lefi.lane.online");
+        bulkLane = getMockEndpoint("mock:jms:queue:lefi.lane.online.bulk");
     }
 
     @Test
-    void eachQueryOfAFileIsCheckedOnItsOwnTheGoodOnesGoToTheLaneTheBadOnesAreAnsweredAtOnce() throws Exception {
-        lane.expectedMessageCount(2);
-        lane.allMessages().header(Headers.CALL).isEqualTo("lefi-online");
+    void aFileOfOneQueryIsACaseworkersAndGoesToTheInteractiveLane() throws Exception {
+        lane.expectedMessageCount(1);
+        bulkLane.expectedMessageCount(0);
+
+        template.sendBodyAndHeaders("direct:online-file", """
+                {"requestId": "desk", "personnummer": "%s", "benefits": ["SJUKPENNING"],
+                 "from": "2026-01-01", "to": "2026-06-30"}""".formatted(Persons.known(3)),
+                Map.of(Headers.CHANNEL, "file", Headers.KIND, "online", Headers.WORK_CLASS, "interactive"));
+
+        MockEndpoint.assertIsSatisfied(lane, bulkLane);
+    }
+
+    @Test
+    void eachQueryOfAFileIsCheckedOnItsOwnTheGoodOnesGoToTheBulkLaneTheBadOnesAreAnsweredAtOnce() throws Exception {
+        bulkLane.expectedMessageCount(2);
+        bulkLane.allMessages().header(Headers.CALL).isEqualTo("lefi-online");
+        lane.expectedMessageCount(0);
 
         template.sendBodyAndHeaders("direct:online-file", """
                 [{"requestId": "good-1", "personnummer": "%s", "benefits": ["SJUKPENNING"],
@@ -87,12 +103,12 @@ class OnlineQueriesRouteTest extends RouteFileTestSupport {
                   "from": "2026-01-01", "to": "2026-06-30"}]""".formatted(Persons.known(1), Persons.known(2)),
                 Map.of(Headers.CHANNEL, "file", Headers.KIND, "online"));
 
-        lane.assertIsSatisfied();
-        assertThat(lane.getReceivedExchanges()).extracting(e -> BUNDLE_JSON.readTree(e.getMessage().getBody(String.class))
-                .path("requestId").asText()).containsExactly("good-1", "good-2");
-        assertThat(lane.getReceivedExchanges().get(0).getMessage().getHeaders().keySet())
+        MockEndpoint.assertIsSatisfied(bulkLane, lane);
+        assertThat(bulkLane.getReceivedExchanges()).extracting(e -> BUNDLE_JSON.readTree(e.getMessage()
+                .getBody(String.class)).path("requestId").asText()).containsExactly("good-1", "good-2");
+        assertThat(bulkLane.getReceivedExchanges().get(0).getMessage().getHeaders().keySet())
                 .as("only the bundle's own headers go on the lane")
-                .allMatch(name -> name.startsWith("Lefi") || name.equals(Headers.CALL));
+                .allMatch(name -> name.startsWith("Lefi") || name.equals(Headers.CALL) || name.equals(Headers.WORK_CLASS));
         JsonNode rejected = BUNDLE_JSON.readTree(Files.readString(data.resolve("outbox/online/bad-1.json")));
         assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
         assertThat(rejected.path("error").toString()).contains("personnummer");

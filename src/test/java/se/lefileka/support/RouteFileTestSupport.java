@@ -27,6 +27,7 @@ import se.lefileka.budget.BudgetLimits;
 import se.lefileka.budget.FkBudget;
 import se.lefileka.budget.LaneGate;
 import se.lefileka.budget.LanePace;
+import se.lefileka.budget.WorkClasses;
 import se.lefileka.calendar.OpeningSchedule;
 import se.lefileka.cluster.Leadership;
 import se.lefileka.config.BudgetConfiguration;
@@ -69,6 +70,8 @@ public abstract class RouteFileTestSupport extends CamelTestSupport {
         Properties properties = new Properties();
         properties.put("bundle.data.dir", data.toString());
         properties.put("lane.online.queue", "lefi.lane.online");
+        properties.put("lane.online.bulk-queue", "lefi.lane.online.bulk");
+        properties.put("lane.online.notifications-queue", "lefi.lane.online.notifications");
         return properties;
     }
 
@@ -133,7 +136,8 @@ public abstract class RouteFileTestSupport extends CamelTestSupport {
         registry.unbind("onlineBudget");
         registry.bind("onlineBudget", FkBudget.class, Suppliers.memorize(() -> new FkBudget("online",
                 registry.lookupByNameAndType("onlineBudgetLimits", BudgetLimits.class),
-                new LaneGate("Online", onlineHours, clock, 1000, Duration.ZERO, true), leadership::leads, onlinePace)));
+                new LaneGate("Online", onlineHours, clock, 1000, Duration.ZERO, true), leadership::leads, onlinePace,
+                registry.lookupByNameAndType("onlineWorkClasses", WorkClasses.class))));
     }
 
     /** Binds a configuration class's beans as the bundle does (Camel's bean post-processor, as camel-main uses it). */
