@@ -47,6 +47,13 @@ public class BrokerManagement extends ServiceSupport implements BrokerQueues {
     }
 
     @Override
+    public Long oldestMessageAgeMillis(String queue) {
+        Object age = ask("the oldest message's age on " + queue, request ->
+                ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, "firstMessageAge"));
+        return age == null ? null : ((Number) age).longValue();
+    }
+
+    @Override
     public List<Map<String, Object>> messageProperties(String queue) {
         String what = "the messages on " + queue;
         try {

@@ -140,6 +140,17 @@ public class EmbeddedBroker extends ServiceSupport implements BrokerQueues {
     }
 
     @Override
+    public Long oldestMessageAgeMillis(String queue) {
+        QueueControl control = (QueueControl) broker.getActiveMQServer().getManagementService()
+                .getResource(ResourceNames.QUEUE + queue);
+        try {
+            return control == null ? null : control.getFirstMessageAge();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the oldest message's age on " + queue + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public List<Map<String, Object>> messageProperties(String queue) {
         QueueControl control = (QueueControl) broker.getActiveMQServer().getManagementService()
                 .getResource(ResourceNames.QUEUE + queue);

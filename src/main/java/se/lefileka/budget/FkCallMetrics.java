@@ -196,10 +196,10 @@ public class FkCallMetrics {
         return dash < 0 ? call : call.substring(0, dash);
     }
 
-    /** The lane's route id is {@code <budget>-lane}. */
+    /** The lane's route id is {@code <budget>-lane} or {@code <budget>-<class>-lane}. */
     private String budget(Exchange exchange) {
         String route = exchange.getFromRouteId();
-        String budget = route == null ? "unknown" : route.replace("-lane", "");
+        String budget = route == null || !route.endsWith("-lane") ? "unknown" : route.substring(0, route.indexOf('-'));
         return perSecond.containsKey(budget) ? budget : "unknown";
     }
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +43,8 @@ public class LaneGate extends RoutePolicySupport {
     private volatile Instant nextChange;
     private ScheduledExecutorService checker;
     private ScheduledFuture<?> checks;
+    /** The lanes of the gate's budget (a route each; the online budget has one for each class of work). */
+    private final Set<Route> routes = new CopyOnWriteArraySet<>();
 
     public LaneGate(String lane, OpeningSchedule calendar, Clock clock, long checkMillis, Duration margin,
                     boolean enabled) {
@@ -98,27 +102,36 @@ public class LaneGate extends RoutePolicySupport {
     }
 
     @Override
-    public void onStart(Route route) {
+    public synchronized void onStart(Route route) {
         if (!enabled) {
             LOG.info("{} gate off: calls at any hour", lane);
             return;
         }
-        decide(route);
-        checker = route.getCamelContext().getExecutorServiceManager()
-                .newSingleThreadScheduledExecutor(this, lane + "-gate");
-        checks = checker.scheduleWithFixedDelay(() -> decide(route), checkMillis, checkMillis, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void onStop(Route route) {
-        if (checks != null) {
-            checks.cancel(false);
-            route.getCamelContext().getExecutorServiceManager().shutdown(checker);
-            checks = null;
+        routes.add(route);
+        if (checks == null) {
+            decide();
+            checker = route.getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, lane + "-gate");
+            checks = checker.scheduleWithFixedDelay(this::decide, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+        } else if (Boolean.FALSE.equals(open)) {
+            // a lane of the budget that starts while the gate is closed waits with the others
+            hold(route, true);
         }
     }
 
-    private void decide(Route route) {
+    @Override
+    public synchronized void onStop(Route route) {
+        routes.remove(route);
+        if (routes.isEmpty() && checks != null) {
+            checks.cancel(false);
+            route.getCamelContext().getExecutorServiceManager().shutdown(checker);
+            checks = null;
+            open = null;
+        }
+    }
+
+    /** Opens or closes every lane of the gate's budget when the service opens or closes. */
+    private synchronized void decide() {
         Instant now = clock.instant();
         boolean openNow = openAt(now);
         if (open == null || open != openNow) {
@@ -128,19 +141,26 @@ public class LaneGate extends RoutePolicySupport {
             LOG.info("{} gate: {}{}", lane, calendar.describe(now),
                     nextChange.equals(Instant.MAX) ? "" : "; " + (openNow ? "closes " : "opens ")
                             + WHEN.format(nextChange.atZone(MassCalendar.STOCKHOLM)));
-            try {
-                if (openNow && starting) {
-                    return;
-                }
-                if (openNow) {
-                    resumeOrStartConsumer(route.getConsumer());
-                } else {
-                    suspendOrStopConsumer(route.getConsumer());
-                }
-            } catch (Exception e) {
-                LOG.warn("{} gate could not {} the lane: {}", lane, openNow ? "resume" : "suspend", e.getMessage());
-                open = null;
+            if (openNow && starting) {
+                return;
             }
+            for (Route route : routes) {
+                hold(route, !openNow);
+            }
+        }
+    }
+
+    private void hold(Route route, boolean closed) {
+        try {
+            if (closed) {
+                suspendOrStopConsumer(route.getConsumer());
+            } else {
+                resumeOrStartConsumer(route.getConsumer());
+            }
+        } catch (Exception e) {
+            LOG.warn("{} gate could not {} lane {}: {}", lane, closed ? "suspend" : "resume", route.getRouteId(),
+                    e.getMessage());
+            open = null;
         }
     }
 }

@@ -30,6 +30,8 @@ import se.lefileka.cluster.Leadership;
 import se.lefileka.database.DatabaseProbe;
 import se.lefileka.budget.FkBudget;
 import se.lefileka.budget.LaneGate;
+import se.lefileka.budget.WorkClasses;
+import se.lefileka.operations.WaitingWork;
 import se.lefileka.leka.NotificationLog;
 import se.lefileka.mass.MassProgress;
 import se.lefileka.operations.ApiVersions;
@@ -87,6 +89,12 @@ public class OperationsConfiguration implements CamelConfiguration {
                     property(properties, "leka.notifications.retry-queue"),
                     property(properties, "jms.dead-letter-queue")));
         }
+        if (broker != null) {
+            WaitingWork online = new WaitingWork("online", broker, onlineQueuesByClass(registry, properties),
+                    Long.parseLong(property(properties, "lane.online.late-after-millis")));
+            BundleMetrics.waitingWork(meters, online);
+            BundleHealth.registerWaitingWork(context, online);
+        }
         if (Boolean.parseBoolean(property(properties, "bundle.tracing.enabled"))) {
             // a test's exporter, if it bound one; else the OTLP collector
             SpanExporter exporter = registry.findSingleByType(SpanExporter.class);
@@ -117,6 +125,16 @@ public class OperationsConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("auditLog", AuditLog.class),
                 new RouteChanges(reload, registry.lookupByNameAndType("routeChangeLog", RouteChangeLog.class)),
                 database));
+    }
+
+    /** The online budget's classes of work and their lane queues (interactive: lane.online.queue). */
+    private static Map<String, String> onlineQueuesByClass(Registry registry, PropertiesComponent properties) {
+        Map<String, String> queues = new java.util.LinkedHashMap<>();
+        for (String workClass : registry.lookupByNameAndType("onlineWorkClasses", WorkClasses.class).names()) {
+            queues.put(workClass, property(properties, "interactive".equals(workClass) ? "lane.online.queue"
+                    : "lane.online." + workClass + "-queue"));
+        }
+        return queues;
     }
 
     /** Each budget's gate, by the budget's name. */

@@ -113,6 +113,25 @@ public final class BundleHealth {
     }
 
     /**
+     * The {@code <budget>-work} check: per class of work, the calls waiting and the oldest's age;
+     * degraded (UP, with {@code degraded=true}) while a class's oldest call waited longer than the limit.
+     */
+    public static void registerWaitingWork(CamelContext context, WaitingWork work) {
+        HealthCheckRegistry.get(context).register(new Check(work.budget() + "-work", false, (builder, options) -> {
+            try {
+                List<WaitingWork.Waiting> waiting = work.now();
+                waiting.forEach(w -> builder.detail(w.workClass() + ".waiting", w.calls()));
+                String late = work.late(waiting);
+                builder.detail("degraded", !late.isEmpty());
+                builder.up().message(late.isEmpty() ? waiting.stream().map(w -> w.workClass() + " " + w.calls())
+                        .collect(Collectors.joining(", ")) + " waiting" : "degraded: waiting too long: " + late);
+            } catch (Exception e) {
+                builder.down().message("the waiting work cannot be read: " + e.getMessage());
+            }
+        }));
+    }
+
+    /**
      * The {@code routes} check: degraded (UP, with {@code degraded=true}) while a route change that
      * failed the check is in the routes' folder, naming its files and why; the routes as before run.
      */

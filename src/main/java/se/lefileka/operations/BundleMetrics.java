@@ -26,6 +26,28 @@ public final class BundleMetrics {
         }
     }
 
+    /** Per class of work of a budget: the calls waiting and the age of the oldest (0 when none). */
+    public static void waitingWork(MeterRegistry meters, WaitingWork work) {
+        work.queueByClass().forEach((workClass, queue) -> {
+            Gauge.builder("bundle.work.waiting", () -> depth(work, workClass, false)).tag("budget", work.budget())
+                    .tag("class", workClass).description("calls of the class waiting for a turn of the budget")
+                    .register(meters);
+            Gauge.builder("bundle.work.oldest.seconds", () -> depth(work, workClass, true)).tag("budget", work.budget())
+                    .tag("class", workClass).description("how long the oldest waiting call of the class has waited")
+                    .register(meters);
+        });
+    }
+
+    private static double depth(WaitingWork work, String workClass, boolean age) {
+        try {
+            WaitingWork.Waiting waiting = work.now().stream().filter(w -> w.workClass().equals(workClass)).findFirst()
+                    .orElseThrow();
+            return age ? (waiting.oldestMillis() == null ? 0 : waiting.oldestMillis() / 1000.0) : waiting.calls();
+        } catch (RuntimeException unreachable) {
+            return Double.NaN;
+        }
+    }
+
     private static double depth(BrokerQueues broker, String queue) {
         try {
             return broker.messageCount(queue);

@@ -51,7 +51,11 @@ class HealthAndMetricsIT extends BundleTestSupport {
                 "fk_budget_limit_per_second{budget=\"mass\"} "
                         + Double.parseDouble(RunningBundle.LIFTED_LIMITS.get("lane.mass.per-second")),
                 "bundle_queue_depth{queue=\"lefi.lane.online\"}",
+                "bundle_work_waiting{budget=\"online\",class=\"bulk\"} 0.0",
+                "bundle_work_oldest_seconds{budget=\"online\",class=\"interactive\"} 0.0",
                 "lefi_mass_batches_running 0.0");
+        assertThat(check(health, "online-work").path("message").asText())
+                .isEqualTo("interactive 0, notifications 0, bulk 0 waiting");
 
         Folders.drop(bundle.dir("inbox/online"), "q.json", """
                 {"requestId": "q-1", "personnummer": "%s", "benefits": ["SJUKPENNING"],
