@@ -24,8 +24,8 @@ import se.lefileka.support.TestClock;
 class MassGateEdgeIT extends BundleTestSupport {
 
     private final MassRows rows = MassRows.of(300, 0);
-    /** 8 chunks of 5: more than the five mass threads can have waiting for their turn at once. */
-    private final MassRows fewRows = MassRows.of(40, 0);
+    /** 6 chunks of 5: more than the five mass threads can have waiting for their turn at once. */
+    private final MassRows fewRows = MassRows.of(30, 0);
     private final Map<String, String> smallChunks = Map.of("lefi.mass.chunk-size", "100");
 
     @Test

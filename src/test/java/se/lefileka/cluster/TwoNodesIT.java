@@ -37,7 +37,7 @@ import se.lefileka.support.TwoNodes;
 class TwoNodesIT extends BundleTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int FILE_QUERIES = 8;
+    private static final int FILE_QUERIES = 6;
     private static final int JMS_QUERIES = 4;
     private static final int CHUNKS = 5;
 

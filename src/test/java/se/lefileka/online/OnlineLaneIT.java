@@ -62,7 +62,7 @@ class OnlineLaneIT extends BundleTestSupport {
         SandboxFaults.of(sandbox).latency(Duration.ofMillis(500));
         Path inbox = bundle.dir("inbox/online");
         StringBuilder many = new StringBuilder("[");
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 6; i++) {
             many.append(i == 0 ? "" : ",").append(Queries.online("restart-" + i, Persons.known(i)));
         }
         Folders.drop(inbox, "many.json", many.append("]").toString());
@@ -71,10 +71,10 @@ class OnlineLaneIT extends BundleTestSupport {
 
         bundle = bundle.restart(sandbox, Map.of());
         long answeredBeforeRestart = Folders.names(outbox).size();
-        assertThat(answeredBeforeRestart).as("some queries were still waiting").isLessThan(8);
+        assertThat(answeredBeforeRestart).as("some queries were still waiting").isLessThan(6);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> Folders.names(outbox).size() == 8);
-        for (int i = 0; i < 8; i++) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> Folders.names(outbox).size() == 6);
+        for (int i = 0; i < 6; i++) {
             assertThat(status(outbox.resolve("restart-" + i + ".json"))).isEqualTo("OK");
         }
         assertThat(sandbox.judge().breaches()).as(sandbox.judge().report()).isZero();
