@@ -19,8 +19,10 @@ import se.lefileka.support.RunningBundle;
 import se.lefileka.support.TestClock;
 
 /**
- * No mass call while FK's mass service is closed (a holiday, an extra closed date); batches wait and
- * go on at the next opening, or at once when the bundle is started again in opening hours.
+ * No mass call while FK's mass service is closed (a holiday, an extra closed date, from closing
+ * time on); batches wait and go on at the next opening, or at once when the bundle is started
+ * again in opening hours. (Calls waiting for their turn at closing time, on the SLA's own limits:
+ * MassGateEdgeIT.)
  */
 class MassGateIT extends BundleTestSupport {
 
@@ -69,10 +71,32 @@ class MassGateIT extends BundleTestSupport {
                 .until(() -> sandbox.judge().calls(Budget.MASS) == 0);
     }
 
+    @Test
+    void aRunningBatchStopsCallingAtClosingTimeAndResumesAtTheNextOpening() throws Exception {
+        // FK works on a case longer than the bundle has before closing (its start included): none is answered before it
+        sandbox.massWork(Duration.ofSeconds(8));
+        TestClock clock = TestClock.at("2026-11-24T21:29:51");
+        bundle = RunningBundle.start(data, sandbox, smallChunks, clock);
+        Folders.drop(bundle.dir("inbox/mass"), "kvall.csv", rows.csv());
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.massSubmissions() >= 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !clock.instant().isBefore(at("2026-11-24T21:30:00.5")));
+        long callsAtClosing = sandbox.judge().calls(Budget.MASS);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> sandbox.judge().calls(Budget.MASS) == callsAtClosing);
+        assertThat(Files.exists(data.resolve("outbox/mass/kvall.summary.json"))).isFalse();
+
+        clock.set("2026-11-25T07:00");
+        assertCompletes("kvall");
+    }
+
     private void assertCompletes(String batch) throws Exception {
         Path summary = data.resolve("outbox/mass/" + batch + ".summary.json");
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(summary));
         Path results = data.resolve("outbox/mass/" + batch + ".jsonl");
         assertThat(Files.readAllLines(results)).hasSize(rows.rows().size());
+    }
+
+    private static java.time.Instant at(String stockholmTime) {
+        return java.time.LocalDateTime.parse(stockholmTime).atZone(MassCalendar.STOCKHOLM).toInstant();
     }
 }
