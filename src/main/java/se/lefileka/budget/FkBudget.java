@@ -72,6 +72,11 @@ public class FkBudget extends RoutePolicySupport implements HttpClientConfigurer
      */
     public void mayLeave(Exchange exchange) {
         callOnThread.set(exchange);
+        exchange.setProperty(ExchangeProperties.BUDGET, name);
+        ask(exchange);
+    }
+
+    private void ask(Exchange exchange) {
         if (gate.isClosed()) {
             throw new HeldBackException("the " + name + " budget's gate is closed", gate.reopensEarliest());
         }
@@ -89,8 +94,7 @@ public class FkBudget extends RoutePolicySupport implements HttpClientConfigurer
         Exchange call = callOnThread.get();
         callOnThread.remove();
         if (call != null) {
-            mayLeave(call);
-            callOnThread.remove();
+            ask(call);
         } else if (gate.isClosed() || !leads.getAsBoolean()) {
             throw new HeldBackException("the " + name + " budget does not take calls now", gate.reopensEarliest());
         }

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import se.lefileka.fk.FkRefusedException;
 import se.lefileka.fk.FkRetiredException;
 import se.lefileka.fk.UnreadableAnswerException;
+import se.lefileka.message.ExchangeProperties;
 import se.lefileka.message.Headers;
 
 /**
@@ -196,10 +197,9 @@ public class FkCallMetrics {
         return dash < 0 ? call : call.substring(0, dash);
     }
 
-    /** The lane's route id is {@code <budget>-lane} or {@code <budget>-<class>-lane}. */
+    /** The budget whose lane made the call, as the budget named it when it let the call leave. */
     private String budget(Exchange exchange) {
-        String route = exchange.getFromRouteId();
-        String budget = route == null || !route.endsWith("-lane") ? "unknown" : route.substring(0, route.indexOf('-'));
+        String budget = exchange.getProperty(ExchangeProperties.BUDGET, "unknown", String.class);
         return perSecond.containsKey(budget) ? budget : "unknown";
     }
 }

@@ -9,12 +9,14 @@ import org.apache.camel.model.RouteDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.lefileka.budget.FkBudget;
+import se.lefileka.message.ExchangeProperties;
 import se.lefileka.message.Headers;
 
 /**
  * Which calls a lane makes: the FK calls ({@code routes/fk-calls.camel.yaml}, one route each from
  * the {@code fk-call} template, its id the call's name, read from {@code direct:<call>}) whose
- * {@code budget} parameter is the lane's. A lane message asking for any other call (header
+ * {@code budget} parameter is the lane's; the lane sends only to the routes it chooses. A lane
+ * message asking for any other call (header
  * {@code FkCall}) is not made: it goes to the dead-letter queue.
  */
 public class LaneCalls {
@@ -30,8 +32,14 @@ public class LaneCalls {
         this.model = (ModelCamelContext) context;
     }
 
-    /** Throws {@link NotALaneCallException} unless the message asks for one of the budget's calls. */
-    public void check(Exchange exchange, String budget) {
+    /**
+     * Chooses the route of the call the message asks for among the budget's calls, and the route
+     * that reads its answer (its entry's {@code then}): exchange properties
+     * {@link ExchangeProperties#CALL_ROUTE} and {@link ExchangeProperties#ANSWER_ROUTE}, both taken
+     * from the call's route as the bundle built it. Throws {@link NotALaneCallException} when the
+     * message asks for none of them.
+     */
+    public void choose(Exchange exchange, String budget) {
         String call = exchange.getMessage().getHeader(Headers.CALL, String.class);
         if (call == null && exchange.getMessage().getHeader(FORMER_CALL) != null) {
             // put on the lane before an upgrade: the call as it was named then
@@ -51,5 +59,7 @@ public class LaneCalls {
             FkBudget lanes = model.getRegistry().lookupByNameAndType(budget, FkBudget.class);
             throw new NotALaneCallException(lanes == null ? budget : lanes.name());
         }
+        exchange.setProperty(ExchangeProperties.CALL_ROUTE, live.getEndpoint().getEndpointUri());
+        exchange.setProperty(ExchangeProperties.ANSWER_ROUTE, "direct:" + parameters.get("then"));
     }
 }

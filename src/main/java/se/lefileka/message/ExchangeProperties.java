@@ -11,8 +11,12 @@ public final class ExchangeProperties {
     public static final String LANE_NEXT = "BundleLaneNext";
     /** The class of work of a lane's call (its lane's, from the lane template's parameter): its turn in the budget. */
     public static final String WORK_CLASS = "BundleWorkClass";
-    /** The route that reads FK's answer to the call (set by the call's own route, from its template). */
+    /** The route of the lane's call, chosen among its budget's calls (LaneCalls). */
+    public static final String CALL_ROUTE = "BundleCallRoute";
+    /** The route that reads FK's answer to the call: its fk-calls entry's {@code then} (LaneCalls). */
     public static final String ANSWER_ROUTE = "BundleAnswerRoute";
+    /** The budget whose lane makes the call (its name: online, mass), for the calls' metrics. */
+    public static final String BUDGET = "BundleBudget";
     /** FK answered the call (any status): whatever fails after this is no reason to call again. */
     public static final String FK_ANSWERED = "FkAnswered";
     /** The online query a call is made for. */

@@ -79,8 +79,7 @@ class FkLaneRouteTest extends RouteFileTestSupport {
                 // name, its budget and the route that reads its answer), FK a mock endpoint
                 routeTemplate("fk-call").templateParameter("call").templateParameter("budget")
                         .templateParameter("then").templateParameter("fk")
-                        .from("direct:{{call}}")
-                        .setProperty(ExchangeProperties.ANSWER_ROUTE, constant("{{then}}")).to("{{fk}}");
+                        .from("direct:{{call}}").to("{{fk}}");
                 callStandIn("lefi-online", "onlineBudget", "online-answer", "mock:call");
                 callStandIn("leka-fetch", "onlineBudget", "notifications-fetched", "mock:fetch");
                 callStandIn("lefi-mass-submit", "massBudget", "mass-answer", "mock:submit");
