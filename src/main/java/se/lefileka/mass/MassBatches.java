@@ -134,6 +134,16 @@ public class MassBatches {
     }
 
     /**
+     * The unfinished batches with chunks queued and not yet taken by FK, in the order they started:
+     * the mass feed's turns.
+     */
+    public List<String> batchesWithChunksQueued() {
+        return jdbc.queryForList("SELECT b.id FROM mass_batch b WHERE b.state <> ? AND EXISTS (SELECT 1 FROM "
+                        + "mass_chunk c WHERE c.batch_id = b.id AND c.state = ?) ORDER BY b.started_at, b.id",
+                String.class, MassBatch.State.DONE.name(), ChunkState.QUEUED.name());
+    }
+
+    /**
      * The chunks of batches read to the end that wait for FK (queued, or submitted and not yet
      * answered), with how far each got: the reconciler checks that the mass lane has a message for each.
      */
