@@ -57,13 +57,15 @@ public class ConsoleStatus {
     private final AuditLog audit;
     private final RouteChanges routes;
     private final DatabaseProbe database;
+    private final List<WaitingWork> waitingWork;
 
     public ConsoleStatus(Clock clock, FkCallMetrics calls, Map<String, LaneGate> gates, Map<String, String> laneQueues,
                          Leadership leadership, BrokerQueues broker, String deadLetterQueue, DeadLetters deadLetters,
                          MassProgress mass, NotificationLog notifications, ApiVersions versions, Path dataDir,
                          ObjectMapper json, MeterRegistry meters, AuditLog audit, RouteChanges routes,
-                         DatabaseProbe database) {
+                         DatabaseProbe database, List<WaitingWork> waitingWork) {
         this.database = database;
+        this.waitingWork = List.copyOf(waitingWork);
         this.clock = clock;
         this.calls = calls;
         this.gates = gates;
@@ -87,6 +89,7 @@ public class ConsoleStatus {
         status.put("at", AnswerTime.now(clock).toString());
         status.put("node", leadership.describe());
         status.put("lanes", lanes());
+        status.put("waiting", waiting());
         DatabaseProbe.State store = database.state();
         status.put("database", store.up() ? "up" : "down: " + store.message());
         // what the database holds is shown once it answers again
@@ -124,6 +127,27 @@ public class ConsoleStatus {
             lanes.add(shown);
         }
         return lanes;
+    }
+
+    /** What waits for each budget, class by class (the mass budget's classes are its running batches). */
+    private List<Map<String, Object>> waiting() {
+        List<Map<String, Object>> shown = new ArrayList<>();
+        for (WaitingWork budget : waitingWork) {
+            try {
+                for (WaitingWork.Waiting waiting : budget.now()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("budget", budget.budget());
+                    row.put("class", waiting.workClass());
+                    row.put("waiting", waiting.calls());
+                    row.put("oldestSeconds", waiting.oldestMillis() == null ? null : waiting.oldestMillis() / 1000);
+                    row.put("late", budget.isLate(waiting));
+                    shown.add(row);
+                }
+            } catch (RuntimeException unreachable) {
+                shown.add(Map.of("budget", budget.budget(), "class", "", "waiting", -1, "late", false));
+            }
+        }
+        return shown;
     }
 
     private List<Map<String, Object>> batches() throws SQLException {
