@@ -1,16 +1,17 @@
 package se.lefileka.budget;
 
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The classes of work a budget serves, in the order of their priority, each with a minimum share
  * of the budget's turns while it has work: which waiting class takes the next turn. A waiting class
- * that had a whole turn fewer of the recent {@value #RECENT_TURNS} than its share goes first (the one
- * owed most); else the waiting class of the highest priority. So caseworkers go before bulk work, and no class starves.
+ * whose share is due goes first: one whose last turn was as many turns ago as its share spaces
+ * them (a share of 0.1: nine turns of others, then its own), the one most overdue first; else the
+ * waiting class of the highest priority. So caseworkers go before bulk work, and no class starves:
+ * while the others keep the budget busy, a class with a share of one in ten waits at most nine turns.
  * <p>
  * A budget with no classes ({@link #NONE}) takes its calls first come, first served.
  */
@@ -19,11 +20,9 @@ public final class WorkClasses {
     /** No classes: every call takes its turn as it comes. */
     public static final WorkClasses NONE = new WorkClasses(Map.of());
 
-    /** How many recent turns a share is counted over. */
-    static final int RECENT_TURNS = 20;
-
     private final Map<String, Double> minShareByPriority;
-    private final Deque<String> recent = new ArrayDeque<>();
+    /** Per class, the turns the others took since its own last one (since the start, before it had one). */
+    private final Map<String, Long> turnsSince = new HashMap<>();
 
     /** @param minShareByPriority each class's minimum share (0 for none), the highest priority first */
     public WorkClasses(Map<String, Double> minShareByPriority) {
@@ -52,36 +51,31 @@ public final class WorkClasses {
 
     /** Which of the waiting classes takes the next turn; null when none of them is one of these. */
     public synchronized String next(Collection<String> waiting) {
-        String behind = null;
-        long furthest = 0;
+        String overdue = null;
+        double mostDue = 1 - 1e-9;
         String first = null;
         for (Map.Entry<String, Double> workClass : minShareByPriority.entrySet()) {
             if (!waiting.contains(workClass.getKey())) {
                 continue;
             }
             first = first == null ? workClass.getKey() : first;
-            long owed = owed(workClass.getKey(), workClass.getValue());
-            if (owed > furthest) {
-                furthest = owed;
-                behind = workClass.getKey();
+            // this turn and the ones since its last, as a multiple of the turns its share spaces
+            double due = (turnsSince.getOrDefault(workClass.getKey(), 0L) + 1) * workClass.getValue();
+            if (due >= mostDue) {
+                mostDue = due + 1e-9;
+                overdue = workClass.getKey();
             }
         }
-        return behind != null ? behind : first;
+        return overdue != null ? overdue : first;
     }
 
     /** Notes a turn taken by a call of the class. */
     public synchronized void took(String workClass) {
         if (knows(workClass)) {
-            recent.addLast(workClass);
-            if (recent.size() > RECENT_TURNS) {
-                recent.removeFirst();
+            for (String other : minShareByPriority.keySet()) {
+                turnsSince.merge(other, 1L, Long::sum);
             }
+            turnsSince.put(workClass, 0L);
         }
-    }
-
-    /** How many whole turns of the recent ones the class is owed by its minimum share (one in ten: one after ten). */
-    private long owed(String workClass, double minShare) {
-        long had = recent.stream().filter(workClass::equals).count();
-        return (long) Math.floor(minShare * recent.size() + 1e-9) - had;
     }
 }

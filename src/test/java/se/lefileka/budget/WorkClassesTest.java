@@ -25,17 +25,28 @@ class WorkClassesTest {
     }
 
     @Test
-    void aClassThatHadATurnFewerThanItsShareGoesBeforeHigherOnes() {
-        for (int i = 0; i < 9; i++) {
+    void aClassWhoseShareIsDueGoesBeforeHigherOnesOneTurnInTen() {
+        for (int i = 0; i < 8; i++) {
             classes.took("interactive");
         }
-        assertThat(classes.next(Set.of("interactive", "notifications"))).as("nine turns: none owed yet")
+        assertThat(classes.next(Set.of("interactive", "notifications"))).as("eight turns of others: not yet")
                 .isEqualTo("interactive");
         classes.took("interactive");
-        assertThat(classes.next(Set.of("interactive", "notifications", "bulk"))).as("one in ten")
+        assertThat(classes.next(Set.of("interactive", "notifications", "bulk"))).as("nine of others, then its own")
                 .isEqualTo("notifications");
         classes.took("notifications");
         assertThat(classes.next(Set.of("interactive", "notifications", "bulk"))).isEqualTo("interactive");
+    }
+
+    @Test
+    void aClassThatHadATurnLongAgoIsDueAtOnceWhenItHasWorkAgain() {
+        classes.took("notifications");
+        for (int i = 0; i < 30; i++) {
+            classes.took("interactive");
+        }
+        assertThat(classes.next(Set.of("interactive", "notifications"))).isEqualTo("notifications");
+        assertThat(classes.next(Set.of("interactive", "notifications", "bulk"))).as("the one most overdue: bulk "
+                + "waited 31 turns of its one in twenty, notifications 31 of one in ten").isEqualTo("notifications");
     }
 
     @Test

@@ -24,12 +24,15 @@ import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Chromium;
 import se.lefileka.support.Folders;
 import se.lefileka.support.MassRows;
+import se.lefileka.support.Persons;
+import se.lefileka.support.Queries;
 import se.lefileka.support.RunningBundle;
 import se.lefileka.support.TestClock;
 
 /**
  * The operator console in a real browser (headless Chromium): a batch's progress bar moves and
- * finishes, the online lane holds during a service window, a file set aside shows with its
+ * finishes, the online lane holds during a service window (a caseworker's query waiting in its
+ * class of work), a file set aside shows with its
  * reason, and no person is named on the page or in its data. Saves a screenshot to
  * {@code target/console.png}.
  */
@@ -68,11 +71,17 @@ class ConsoleIT extends BundleTestSupport {
         try (JMSContext jms = bundle.jmsClient().createContext()) {
             jms.createProducer().send(jms.createQueue("lefi.online.requests"), jms.createObjectMessage("not text"));
         }
+        // a caseworker's query waits while the online lane holds: the console counts it in its class
+        Folders.drop(bundle.dir("inbox/online"), "waiting.json", Queries.online("waiting-1", Persons.known(5)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> row("waiting", "interactive").contains("\t1\t"));
+        assertThat(row("waiting", "interactive")).as("with the age of the oldest").matches("(?s).*\\d+ s.*");
         // every tenth row bad: answered REJECTED as soon as it is read, long before FK answers the others
         MassRows rows = MassRows.of(2000, 10);
         Folders.drop(bundle.dir("inbox/mass"), "kommun.csv", rows.csv());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> progressOf("kommun") > 0 && progressOf("kommun") < 100);
+        assertThat(row("waiting", "batch kommun")).as("the running batch is a class of the mass budget")
+                .startsWith("mass");
         double partWay = progressOf("kommun");
         try {
             await().atMost(Duration.ofSeconds(90)).until(() -> progressOf("kommun") == 100
