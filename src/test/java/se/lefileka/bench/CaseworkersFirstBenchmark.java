@@ -51,6 +51,7 @@ public final class CaseworkersFirstBenchmark {
     private static final double CASEWORKERS_PER_SECOND = 0.8;
     private static final Duration CONTINUOUS = Duration.ofSeconds(60);
     private static final Duration MASS_CASE_TIME = Duration.ofSeconds(10);
+    private static final Duration FETCH = Duration.ofSeconds(10);
 
     public static void main(String... args) throws Exception {
         int commands = Integer.getInteger("bench.commands", 10_000);
@@ -70,7 +71,7 @@ public final class CaseworkersFirstBenchmark {
         BundleProcess bundle = BundleProcess.start(data, sandbox, Map.of(
                 "jms.embedded.acceptor", "tcp://127.0.0.1:" + brokerPort,
                 "leka.notifications.endpoints", "file:" + data.resolve("outbox/notifications") + "?tempPrefix=.",
-                "leka.notifications.first-fetch-millis", "600000"));
+                "leka.notifications.fetch-millis", String.valueOf(FETCH.toMillis())));
         try {
             bundle.awaitStarted(Duration.ofSeconds(60));
             Path outbox = data.resolve("outbox/subscriptions");
@@ -94,8 +95,9 @@ public final class CaseworkersFirstBenchmark {
                 long calls = sandbox.judge().calls(Budget.ONLINE) - callsBefore;
                 long commandCalls = count(outbox) - commandsBefore;
                 long notificationCalls = calls - continuous.size() - commandCalls;
-                row("2. caseworkers at 0.8/s for " + CONTINUOUS.toSeconds() + " s, 300 notifications and the commands "
-                        + "waiting (" + continuous.size() + " queries)", times(continuous), sandbox);
+                row("2. caseworkers at 0.8/s for " + CONTINUOUS.toSeconds() + " s, 300 notifications (fetched every "
+                        + FETCH.toSeconds() + " s) and the commands waiting (" + continuous.size() + " queries)",
+                        times(continuous), sandbox);
                 row("2. the budget's turns in that minute", String.format("%d calls: caseworkers %d, notifications "
                                 + "%d (%.0f %%, minimum 10 %%; %d delivered), commands %d (%.0f %%, minimum 5 %%)",
                         calls, continuous.size(), notificationCalls, 100.0 * notificationCalls / calls,
