@@ -40,41 +40,9 @@ public class BrokerManagement extends ServiceSupport implements BrokerQueues {
 
     @Override
     public long messageCount(String queue) {
+        Object count = ask("the depth of " + queue, request ->
+                ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, "messageCount"));
         // a queue that does not exist yet holds nothing
-        return count(queue, "messageCount");
-    }
-
-    @Override
-    public long unscheduledCount(String queue) {
-        return messageCount(queue) - count(queue, "scheduledCount");
-    }
-
-    @Override
-    public boolean moveFirst(String queue, String toQueue) {
-        Object moved = ask("a move of the first message of " + queue + " to " + toQueue, request ->
-                ManagementHelper.putOperationInvocation(request, ResourceNames.QUEUE + queue, "moveMessages", 1, null,
-                        toQueue, false, 1));
-        return moved != null && ((Number) moved).intValue() == 1;
-    }
-
-    @Override
-    public boolean removeEmptyQueue(String queue) {
-        if (messageCount(queue) > 0 || !isThere(queue)) {
-            return false;
-        }
-        ask("the removal of " + queue, request -> ManagementHelper.putOperationInvocation(request,
-                ResourceNames.BROKER, "destroyQueue", queue, false, true));
-        return !isThere(queue);
-    }
-
-    private boolean isThere(String queue) {
-        return ask("whether " + queue + " is there", request ->
-                ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, "name")) != null;
-    }
-
-    private long count(String queue, String attribute) {
-        Object count = ask("the " + attribute + " of " + queue, request ->
-                ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, attribute));
         return count == null ? 0 : ((Number) count).longValue();
     }
 

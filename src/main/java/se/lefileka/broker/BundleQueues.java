@@ -7,8 +7,7 @@ import java.util.stream.Stream;
 /**
  * The bundle's queues by who may use them: the request queues producers send to, the response
  * queues answers go to by default, the queues consumers read besides (notifications, dead
- * letters), and the queues only the bundle uses (lanes, tally, delivery, the broker's own; the
- * mass batches' queues as their prefix and {@code #}).
+ * letters), and the queues only the bundle uses (lanes, tally, delivery, the broker's own).
  */
 public record BundleQueues(List<String> requests, List<String> responses, List<String> forConsumers,
                            List<String> bundleOnly) {
@@ -23,9 +22,7 @@ public record BundleQueues(List<String> requests, List<String> responses, List<S
                 Stream.concat(names(settings, "lane.online.queue", "lane.online.notifications-queue",
                         "lane.online.bulk-queue", "lane.mass.queue", "lane.mass.tally-queue",
                         "leka.notifications.delivery-queue", "leka.notifications.retry-queue").stream(),
-                        Stream.of(EmbeddedBroker.DEAD_LETTERS, EmbeddedBroker.EXPIRED,
-                                // the mass batches' own queues (MassFeed), in the broker's wildcard syntax
-                                settings.apply("lane.mass.batch-queue-prefix") + "#")).toList());
+                        Stream.of(EmbeddedBroker.DEAD_LETTERS, EmbeddedBroker.EXPIRED)).toList());
     }
 
     /** The queues a consumer reads: the responses, notifications and dead letters. */

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.api.core.management.ActiveMQServerControl;
 import org.apache.activemq.artemis.api.core.management.QueueControl;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -141,45 +140,9 @@ public class EmbeddedBroker extends ServiceSupport implements BrokerQueues {
     }
 
     @Override
-    public long unscheduledCount(String queue) {
-        org.apache.activemq.artemis.core.server.Queue found =
-                broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
-        return found == null ? 0 : found.getMessageCount() - found.getScheduledCount();
-    }
-
-    @Override
-    public boolean moveFirst(String queue, String toQueue) {
-        QueueControl control = control(queue);
-        try {
-            return control != null && broker.getActiveMQServer().locateQueue(SimpleString.of(toQueue)) != null
-                    && control.moveMessages(1, null, toQueue, false, 1) == 1;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot move the first message of " + queue + " to " + toQueue + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public boolean removeEmptyQueue(String queue) {
-        try {
-            if (messageCount(queue) > 0 || broker.getActiveMQServer().locateQueue(SimpleString.of(queue)) == null) {
-                return false;
-            }
-            ((ActiveMQServerControl) broker.getActiveMQServer().getManagementService()
-                    .getResource(ResourceNames.BROKER)).destroyQueue(queue, false, true);
-            return true;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot remove the empty queue " + queue + ": " + e.getMessage(), e);
-        }
-    }
-
-    private QueueControl control(String queue) {
-        return (QueueControl) broker.getActiveMQServer().getManagementService().getResource(ResourceNames.QUEUE + queue);
-    }
-
-    @Override
     public Long oldestMessageAgeMillis(String queue) {
-        QueueControl control = control(queue);
+        QueueControl control = (QueueControl) broker.getActiveMQServer().getManagementService()
+                .getResource(ResourceNames.QUEUE + queue);
         try {
             return control == null ? null : control.getFirstMessageAge();
         } catch (Exception e) {
@@ -189,7 +152,8 @@ public class EmbeddedBroker extends ServiceSupport implements BrokerQueues {
 
     @Override
     public List<Map<String, Object>> messageProperties(String queue) {
-        QueueControl control = control(queue);
+        QueueControl control = (QueueControl) broker.getActiveMQServer().getManagementService()
+                .getResource(ResourceNames.QUEUE + queue);
         if (control == null) {
             return List.of();
         }
@@ -201,13 +165,6 @@ public class EmbeddedBroker extends ServiceSupport implements BrokerQueues {
         } catch (Exception e) {
             throw new IllegalStateException("cannot list the messages on " + queue + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The names of the broker's queues. */
-    public List<String> queueNames() {
-        return broker.getActiveMQServer().getPostOffice().getAllBindings()
-                .filter(binding -> binding instanceof org.apache.activemq.artemis.core.postoffice.QueueBinding)
-                .map(binding -> binding.getUniqueName().toString()).toList();
     }
 
     /** How many messages the queue has been given since the broker started (0 for a queue that does not exist). */

@@ -20,7 +20,6 @@ import se.lefileka.lefi.LefiWire;
 import se.lefileka.mass.BatchFiles;
 import se.lefileka.mass.MassBatches;
 import se.lefileka.mass.MassCases;
-import se.lefileka.mass.MassFeed;
 import se.lefileka.mass.MassIntake;
 import se.lefileka.mass.MassOutput;
 import se.lefileka.mass.MassPace;
@@ -116,17 +115,8 @@ public class MassConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public MassLaneCheck massLaneCheck(@BeanInject("bundleJson") ObjectMapper json, MassBatches batches,
                                        @BeanInject BrokerQueues broker,
-                                       @PropertyInject("lane.mass.queue") String laneQueue, MassFeed feed) {
-        return new MassLaneCheck(json, batches, broker, laneQueue, feed);
-    }
-
-    /** Batches taking turns on the mass lane: each batch's chunks wait in a queue of its own. */
-    @BindToRegistry(lazy = true)
-    public MassFeed massFeed(MassBatches batches, @BeanInject BrokerQueues broker,
-                             @PropertyInject("lane.mass.queue") String laneQueue,
-                             @PropertyInject("lane.mass.batch-queue-prefix") String batchQueuePrefix,
-                             @PropertyInject("lane.mass.fed-ahead") int fedAhead) {
-        return new MassFeed(batches, broker, laneQueue, batchQueuePrefix, fedAhead);
+                                       @PropertyInject("lane.mass.queue") String laneQueue) {
+        return new MassLaneCheck(json, batches, broker, laneQueue);
     }
 
     @BindToRegistry(lazy = true)

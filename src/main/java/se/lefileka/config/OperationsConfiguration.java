@@ -8,14 +8,12 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import jakarta.jms.ConnectionFactory;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -35,8 +33,6 @@ import se.lefileka.budget.LaneGate;
 import se.lefileka.budget.WorkClasses;
 import se.lefileka.operations.WaitingWork;
 import se.lefileka.leka.NotificationLog;
-import se.lefileka.mass.MassBatches;
-import se.lefileka.mass.MassFeed;
 import se.lefileka.mass.MassProgress;
 import se.lefileka.operations.ApiVersions;
 import se.lefileka.operations.BundleHealth;
@@ -100,11 +96,7 @@ public class OperationsConfiguration implements CamelConfiguration {
                     Long.parseLong(property(properties, "lane.online.late-after-millis")));
             BundleMetrics.waitingWork(meters, online);
             BundleHealth.registerWaitingWork(context, online);
-            // a batch's chunks wait for its turn for as long as the batches before it take: the mass
-            // budget's late work is a batch the open lane makes no progress on (health mass-batches)
-            WaitingWork mass = new WaitingWork("mass", broker, massQueuesByBatch(registry), Long.MAX_VALUE);
-            BundleMetrics.waitingWorkInAll(meters, mass, "batches");
-            waitingWork = List.of(online, mass);
+            waitingWork = List.of(online);
         }
         registry.bind("waitingWork", new WaitingWorkLog(waitingWork));
         if (Boolean.parseBoolean(property(properties, "bundle.tracing.enabled"))) {
@@ -147,21 +139,6 @@ public class OperationsConfiguration implements CamelConfiguration {
                     : "lane.online." + workClass + "-queue"));
         }
         return queues;
-    }
-
-    /** The mass budget's classes of work: each running batch (by its name), with its own queue. */
-    private static Supplier<Map<String, String>> massQueuesByBatch(Registry registry) {
-        MassBatches batches = registry.lookupByNameAndType("massBatches", MassBatches.class);
-        MassFeed feed = registry.lookupByNameAndType("massFeed", MassFeed.class);
-        return () -> {
-            Map<String, String> queues = new java.util.LinkedHashMap<>();
-            try {
-                batches.running().forEach(batch -> queues.put("batch " + batch.name(), feed.batchQueue(batch.id())));
-            } catch (SQLException | RuntimeException databaseDown) {
-                // the batches show again once the database answers
-            }
-            return queues;
-        };
     }
 
     /** Each budget's gate, by the budget's name. */

@@ -34,17 +34,11 @@ public class JmsReplies {
         this.bundleQueues = Set.copyOf(bundleQueues);
     }
 
-    /** Whether the queue is one of the bundle's own (a name, or a prefix ending in {@code #}). */
-    private boolean isBundles(String queue) {
-        return bundleQueues.stream().anyMatch(own -> own.endsWith("#") ? queue.startsWith(own.substring(0,
-                own.length() - 1)) : own.equals(queue));
-    }
-
     public void remember(Exchange exchange, String defaultQueue) throws JMSException {
         Message message = exchange.getMessage();
         Destination replyTo = message.getHeader("JMSReplyTo", Destination.class);
         String address = replyTo == null ? null : address(replyTo);
-        if (address != null && isBundles(address.substring(address.indexOf(':') + 1))) {
+        if (address != null && bundleQueues.contains(address.substring(address.indexOf(':') + 1))) {
             LOG.warn("Message {} names the bundle's own {} as its reply destination; it is answered on {}",
                     message.getHeader("JMSMessageID"), address, defaultQueue);
             address = null;

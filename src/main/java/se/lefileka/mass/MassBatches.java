@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -127,29 +126,11 @@ public class MassBatches {
         return made == ChunkState.NEW || queuedWasRolledBack && made == ChunkState.QUEUED;
     }
 
-    /**
-     * The unfinished batches with chunks queued and not yet taken by FK, in the order they started:
-     * the mass feed's turns.
-     */
-    public List<String> batchesWithChunksQueued() {
-        return jdbc.queryForList("SELECT b.id FROM mass_batch b WHERE b.state <> ? AND EXISTS (SELECT 1 FROM "
-                        + "mass_chunk c WHERE c.batch_id = b.id AND c.state = ?) ORDER BY b.started_at, b.id",
-                String.class, MassBatch.State.DONE.name(), ChunkState.QUEUED.name());
-    }
-
-    /**
-     * How many chunks of each unfinished batch are still to be submitted (made or queued, not yet
-     * taken by FK); only the batches with some.
-     */
-    public Map<String, Integer> chunksToSubmitByBatch() {
-        Map<String, Integer> waiting = new HashMap<>();
-        jdbc.query("SELECT c.batch_id, COUNT(*) FROM mass_chunk c JOIN mass_batch b ON b.id = c.batch_id "
-                        + "WHERE b.state <> ? AND c.state IN (?, ?) GROUP BY c.batch_id",
-                rows -> {
-                    waiting.put(rows.getString(1), rows.getInt(2));
-                },
-                MassBatch.State.DONE.name(), ChunkState.NEW.name(), ChunkState.QUEUED.name());
-        return waiting;
+    /** How many chunks of unfinished batches are still to be submitted (made or queued, not yet taken by FK). */
+    public int chunksToSubmit() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM mass_chunk c JOIN mass_batch b ON b.id = c.batch_id "
+                        + "WHERE b.state <> ? AND c.state IN (?, ?)", Integer.class, MassBatch.State.DONE.name(),
+                ChunkState.NEW.name(), ChunkState.QUEUED.name());
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +17,12 @@ import se.lefileka.message.Headers;
 import se.lefileka.query.ResultStatus;
 
 /**
- * Keeps every waiting chunk on the mass lane (or in its batch's queue, waiting for its turn,
- * {@link MassFeed}). A chunk recorded as waiting for FK with no message for it there (its call was made but the answer could not be recorded, as when the bundle
+ * Keeps every waiting chunk on the mass lane. A chunk recorded as waiting for FK whose lane has no
+ * message for it (its call was made but the answer could not be recorded, as when the bundle
  * stopped under it, and the lane's message went to the dead-letter queue) would wait for ever, and
  * while it waits to be submitted no poll of any batch is made. At start and periodically, the check
  * lists the lane's messages (waiting, scheduled or being delivered); a chunk missing from it at two
- * checks in a row, without moving in between, is lost (its batch's queue is listed too). It is put back on the lane from the
+ * checks in a row, without moving in between, is lost. It is put back on the lane from the
  * dead-letter queue as it was, to be submitted under its own fragaId (FK answers a fragaId it
  * already has with the same case); one that is not there either ends its rows {@code FAILED}.
  */
@@ -35,31 +34,27 @@ public class MassLaneCheck {
     private final MassBatches batches;
     private final BrokerQueues broker;
     private final String laneQueue;
-    private final MassFeed feed;
     private Set<WaitingChunk> missingBefore = Set.of();
 
-    public MassLaneCheck(ObjectMapper json, MassBatches batches, BrokerQueues broker, String laneQueue,
-                         MassFeed feed) {
+    public MassLaneCheck(ObjectMapper json, MassBatches batches, BrokerQueues broker, String laneQueue) {
         this.json = json;
         this.batches = batches;
         this.broker = broker;
         this.laneQueue = laneQueue;
-        this.feed = feed;
     }
 
     /**
      * The waiting chunks with no message on the lane, at this check and the one before, unmoved.
-     * The queues' messages are listed only when they hold fewer than the chunks waiting (each has one
+     * The lane's messages are listed only when it holds fewer than the chunks waiting (each has one
      * message there): a lane of a million rows' chunks is not read through every minute.
      */
     public synchronized List<WaitingChunk> lost() {
         List<WaitingChunk> waiting = batches.waitingChunks();
-        List<String> queues = queues(waiting);
-        if (waiting.isEmpty() || queues.stream().mapToLong(broker::messageCount).sum() >= waiting.size()) {
+        if (waiting.isEmpty() || broker.messageCount(laneQueue) >= waiting.size()) {
             missingBefore = Set.of();
             return List.of();
         }
-        Set<String> onLane = queues.stream().flatMap(queue -> broker.messageProperties(queue).stream())
+        Set<String> onLane = broker.messageProperties(laneQueue).stream()
                 .map(message -> key(message.get(Headers.BATCH_ID), message.get(Headers.CHUNK_NO)))
                 .collect(Collectors.toSet());
         Set<WaitingChunk> missing = waiting.stream()
@@ -107,12 +102,6 @@ public class MassLaneCheck {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Headers.BATCH_ID, lost.batchId());
         return MassTally.chunkEvent(json, lost.number(), lost.rows(), failed);
-    }
-
-    /** The lane and the queues of the batches with chunks waiting. */
-    private List<String> queues(List<WaitingChunk> waiting) {
-        return Stream.concat(Stream.of(laneQueue),
-                waiting.stream().map(WaitingChunk::batchId).distinct().map(feed::batchQueue)).toList();
     }
 
     private static String key(Object batchId, Object chunkNo) {

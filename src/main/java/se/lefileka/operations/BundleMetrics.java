@@ -38,29 +38,6 @@ public final class BundleMetrics {
         });
     }
 
-    /**
-     * A budget whose classes come and go (the mass budget's batches): its waiting work as one class,
-     * every class's calls summed and the oldest of them (a label per batch would grow without end).
-     */
-    public static void waitingWorkInAll(MeterRegistry meters, WaitingWork work, String inAll) {
-        Gauge.builder("bundle.work.waiting", () -> inAll(work, false)).tag("budget", work.budget())
-                .tag("class", inAll).description("calls of the class waiting for a turn of the budget").register(meters);
-        Gauge.builder("bundle.work.oldest.seconds", () -> inAll(work, true)).tag("budget", work.budget())
-                .tag("class", inAll).description("how long the oldest waiting call of the class has waited")
-                .register(meters);
-    }
-
-    private static double inAll(WaitingWork work, boolean age) {
-        try {
-            List<WaitingWork.Waiting> waiting = work.now();
-            return age ? waiting.stream().filter(w -> w.oldestMillis() != null)
-                    .mapToDouble(w -> w.oldestMillis() / 1000.0).max().orElse(0)
-                    : waiting.stream().mapToLong(WaitingWork.Waiting::calls).sum();
-        } catch (RuntimeException unreachable) {
-            return Double.NaN;
-        }
-    }
-
     private static double depth(WaitingWork work, String workClass, boolean age) {
         try {
             WaitingWork.Waiting waiting = work.now().stream().filter(w -> w.workClass().equals(workClass)).findFirst()

@@ -129,7 +129,7 @@ public class ConsoleStatus {
         return lanes;
     }
 
-    /** What waits for each budget, class by class (the mass budget's classes are its running batches). */
+    /** What waits for the budgets, class by class. */
     private List<Map<String, Object>> waiting() {
         List<Map<String, Object>> shown = new ArrayList<>();
         for (WaitingWork budget : waitingWork) {

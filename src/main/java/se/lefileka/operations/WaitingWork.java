@@ -4,17 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.lefileka.broker.BrokerQueues;
 
 /**
- * The work waiting in a budget, by class (each class's queue): how many calls wait and how long
- * the oldest has waited, for the console, metrics, health and the log. The online budget's classes
- * are fixed (its lane queues); the mass budget's are its running batches (each batch's own queue).
- * A class whose oldest call has waited longer than the budget's wait limit is late (health: degraded).
+ * The work waiting in a budget, by class (each class's lane queue): how many calls wait and how
+ * long the oldest has waited, for the console, metrics, health and the log. A class whose oldest
+ * call has waited longer than the budget's wait limit is late (health: degraded).
  */
 public final class WaitingWork {
 
@@ -26,26 +24,15 @@ public final class WaitingWork {
 
     private final String budget;
     private final BrokerQueues broker;
-    private final Supplier<Map<String, String>> queueByClass;
+    private final Map<String, String> queueByClass;
     private final long lateAfterMillis;
 
     /** @param queueByClass each class's lane queue, the highest priority first */
     public WaitingWork(String budget, BrokerQueues broker, Map<String, String> queueByClass, long lateAfterMillis) {
-        this(budget, broker, fixed(queueByClass), lateAfterMillis);
-    }
-
-    /** @param queueByClass the classes there are now, each with its queue */
-    public WaitingWork(String budget, BrokerQueues broker, Supplier<Map<String, String>> queueByClass,
-                       long lateAfterMillis) {
         this.budget = budget;
         this.broker = broker;
-        this.queueByClass = queueByClass;
+        this.queueByClass = new LinkedHashMap<>(queueByClass);
         this.lateAfterMillis = lateAfterMillis;
-    }
-
-    private static Supplier<Map<String, String>> fixed(Map<String, String> queueByClass) {
-        Map<String, String> classes = new LinkedHashMap<>(queueByClass);
-        return () -> classes;
     }
 
     public String budget() {
@@ -53,13 +40,13 @@ public final class WaitingWork {
     }
 
     public Map<String, String> queueByClass() {
-        return queueByClass.get();
+        return queueByClass;
     }
 
     /** What waits now, class by class, the highest priority first. */
     public List<Waiting> now() {
         List<Waiting> waiting = new ArrayList<>();
-        queueByClass.get().forEach((workClass, queue) -> waiting.add(new Waiting(workClass, queue,
+        queueByClass.forEach((workClass, queue) -> waiting.add(new Waiting(workClass, queue,
                 broker.messageCount(queue), broker.oldestMessageAgeMillis(queue))));
         return waiting;
     }

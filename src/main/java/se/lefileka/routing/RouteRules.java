@@ -57,8 +57,6 @@ public final class RouteRules {
             "jms.dead-letter-queue");
     private static final List<String> LANE_QUEUES = List.of("lane.online.queue", "lane.online.notifications-queue",
             "lane.online.bulk-queue", "lane.mass.queue");
-    /** The queues of the mass batches' chunks waiting for their turn on the lane, by their prefix. */
-    private static final String BATCH_QUEUE_PREFIX = "lane.mass.batch-queue-prefix";
     private static final Set<String> TIMED = Set.of("direct", "timer", "scheduler", "quartz", "cron");
     private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{\\{(\\w+)}}");
     /**
@@ -75,7 +73,6 @@ public final class RouteRules {
     private final FkAddresses fk;
     private final Set<String> laneQueues = new HashSet<>();
     private final Set<String> ownQueues = new HashSet<>();
-    private final String batchQueuePrefix;
     private final Set<String> laneRoutes = new HashSet<>();
     private final Set<String> fkCallRoutes = new HashSet<>();
 
@@ -98,7 +95,6 @@ public final class RouteRules {
         }
         LANE_QUEUES.forEach(key -> laneQueues.add(resolve(Map.of(), "{{" + key + "}}")));
         OWN_QUEUES.forEach(key -> ownQueues.add(resolve(Map.of(), "{{" + key + "}}")));
-        batchQueuePrefix = resolve(Map.of(), "{{" + BATCH_QUEUE_PREFIX + "}}");
         for (RouteDefinition route : routes) {
             if ("fk-call".equals(templates.get(route))) {
                 fkCallRoutes.add(route.getId());
@@ -207,18 +203,13 @@ public final class RouteRules {
     private boolean fromOutside(RouteDefinition route) {
         String from = endpoint(route, route.getInput().getEndpointUri());
         String scheme = from.contains(":") ? from.substring(0, from.indexOf(':')) : from;
-        return !TIMED.contains(scheme) && !(scheme.equals("jms") && (ownQueues.contains(queue(from))
-                || isBatchQueue(queue(from))));
+        return !TIMED.contains(scheme) && !(scheme.equals("jms") && ownQueues.contains(queue(from)));
     }
 
     private boolean entersLane(String uri) {
-        return uri.startsWith("jms:") && (laneQueues.contains(queue(uri)) || isBatchQueue(queue(uri)))
+        return uri.startsWith("jms:") && laneQueues.contains(queue(uri))
                 || uri.startsWith("direct:") && byDirect.containsKey(name(uri))
                 && (laneRoutes.contains(byDirect.get(name(uri)).getId()) || isFkCallRoute(uri));
-    }
-
-    private boolean isBatchQueue(String queue) {
-        return !batchQueuePrefix.isBlank() && queue.startsWith(batchQueuePrefix);
     }
 
     private boolean isFkCallRoute(String uri) {

@@ -78,8 +78,7 @@ public final class MassBenchmark {
         System.exit(0);
     }
 
-    /** A CSV file of that many mass rows, every 33rd of them bad. */
-    static Path generate(Path file, int rows) throws IOException {
+    private static Path generate(Path file, int rows) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(MassRows.CSV_HEADER);
             out.newLine();

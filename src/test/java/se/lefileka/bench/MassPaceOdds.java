@@ -3,7 +3,6 @@ package se.lefileka.bench;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -93,8 +92,8 @@ public final class MassPaceOdds {
         if (pace == null) {
             MassBatches batches = new MassBatches(database, clock) {
                 @Override
-                public Map<String, Integer> chunksToSubmitByBatch() {
-                    return toSubmit > 0 ? Map.of("the batch", toSubmit) : Map.of();
+                public int chunksToSubmit() {
+                    return toSubmit;
                 }
             };
             pace = new MassPace(database, batches, clock, "v2", FIRST_POLL, CAP, MILLIS_PER_CALL);

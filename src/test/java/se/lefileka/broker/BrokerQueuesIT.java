@@ -67,41 +67,11 @@ class BrokerQueuesIT {
 
             List<Map<String, Object>> listed = broker.messageProperties(QUEUE);
             assertThat(broker.messageCount(QUEUE)).as("counted too, whatever their state").isEqualTo(3);
-            assertThat(broker.unscheduledCount(QUEUE)).as("waiting or being delivered").isEqualTo(2);
 
             // a message the consumer has buffered may be listed both waiting and being delivered
             assertThat(listed).extracting(message -> ((Number) message.get("LefiChunkNo")).intValue())
                     .containsOnly(1, 2, 3);
             receiver.rollback();
         }
-        assertMovesTheFirstMessage(broker, client);
-    }
-
-    /** The mass feed's move: a batch's first chunk onto the lane, one at a time, in order. */
-    private static void assertMovesTheFirstMessage(BrokerQueues broker, ConnectionFactory client) {
-        String batchQueue = "lefi.lane.mass.batch.b1";
-        String lane = "lefi.lane.mass.fed";
-        assertThat(broker.moveFirst(batchQueue, lane)).as("a queue that does not exist yet").isFalse();
-        try (JMSContext jms = client.createContext()) {
-            JMSConsumer fed = jms.createConsumer(jms.createQueue(lane));
-            for (int chunk = 1; chunk <= 2; chunk++) {
-                jms.createProducer().setProperty("LefiChunkNo", chunk).send(jms.createQueue(batchQueue), "chunk");
-            }
-            assertThat(broker.moveFirst(batchQueue, lane)).isTrue();
-            assertThat(broker.messageCount(batchQueue)).isEqualTo(1);
-            assertThat(broker.moveFirst(batchQueue, lane)).isTrue();
-            assertThat(broker.moveFirst(batchQueue, lane)).as("nothing left").isFalse();
-            assertThat(List.of(fed.receive(5000), fed.receive(5000))).extracting(message -> {
-                try {
-                    return message.getIntProperty("LefiChunkNo");
-                } catch (jakarta.jms.JMSException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).containsExactly(1, 2);
-            jms.createProducer().send(jms.createQueue(lane), "a call waiting on the lane");
-        }
-        assertThat(broker.removeEmptyQueue(lane)).as("a queue that holds messages stays").isFalse();
-        assertThat(broker.removeEmptyQueue(batchQueue)).as("the emptied batch queue is removed").isTrue();
-        assertThat(broker.removeEmptyQueue(batchQueue)).as("it is gone").isFalse();
     }
 }

@@ -21,21 +21,6 @@ class WaitingWorkTest {
         }
 
         @Override
-        public long unscheduledCount(String queue) {
-            return messageCount(queue);
-        }
-
-        @Override
-        public boolean moveFirst(String queue, String toQueue) {
-            throw new UnsupportedOperationException("waiting work only counts");
-        }
-
-        @Override
-        public boolean removeEmptyQueue(String queue) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public Long oldestMessageAgeMillis(String queue) {
             long age = countAndAge.getOrDefault(queue, new long[] {0, -1})[1];
             return age < 0 ? null : age;
