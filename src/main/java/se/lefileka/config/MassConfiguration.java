@@ -20,6 +20,7 @@ import se.lefileka.lefi.LefiWire;
 import se.lefileka.mass.BatchFiles;
 import se.lefileka.mass.MassBatches;
 import se.lefileka.mass.MassCases;
+import se.lefileka.mass.MassFeed;
 import se.lefileka.mass.MassIntake;
 import se.lefileka.mass.MassOutput;
 import se.lefileka.mass.MassPace;
@@ -110,6 +111,13 @@ public class MassConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public MassReconcile massReconcile(@BeanInject("bundleJson") ObjectMapper json, MassBatches batches) {
         return new MassReconcile(json, batches);
+    }
+
+    /** Batches taking turns on the mass lane: their chunks wait in the database. */
+    @BindToRegistry(lazy = true)
+    public MassFeed massFeed(@BeanInject("bundleJson") ObjectMapper json, MassBatches batches,
+                             @PropertyInject("lane.mass.fed-ahead") int fedAhead) {
+        return new MassFeed(json, batches, fedAhead);
     }
 
     @BindToRegistry(lazy = true)

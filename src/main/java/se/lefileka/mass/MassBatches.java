@@ -3,7 +3,9 @@ package se.lefileka.mass;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,8 +21,11 @@ import se.lefileka.query.ResultStatus;
  */
 public class MassBatches {
 
-    /** How far a chunk got. */
-    public enum ChunkState { NEW, QUEUED, SUBMITTED, ANSWERED }
+    /**
+     * How far a chunk got: made, kept (waiting for its batch's turn, {@link MassFeed}), queued on the
+     * mass lane, submitted (FK opened its case), answered.
+     */
+    public enum ChunkState { NEW, KEPT, QUEUED, SUBMITTED, ANSWERED }
 
     private static final String BATCH_COLUMNS = "id, name, source, channel, fingerprint, reply_to, correlation_id, "
             + "state, rows_read, rows_rejected, chunks, started_at, ended_at";
@@ -95,20 +100,20 @@ public class MassBatches {
                 rowsRead, rowsRejected, chunks, MassBatch.State.DONE.name(), MassBatch.State.READ.name(), id);
     }
 
-    /** Marks the batch done (once: the first end time stays) and returns it. */
+    /** Marks the batch done (once: the first end time stays), lets go of what it kept, and returns it. */
     public MassBatch done(String id) throws SQLException {
         update("UPDATE mass_batch SET state = ?, ended_at = ? WHERE id = ? AND state <> ?",
                 MassBatch.State.DONE.name(), now(), id, MassBatch.State.DONE.name());
+        update("DELETE FROM mass_chunk_request WHERE batch_id = ?", id);
         return find(id);
     }
 
     /**
      * Records the chunk as made, unless it was made before (its batch's input read again after a
-     * restart). Returns whether it is still to be sent to the mass lane: made and not sent, or,
-     * when {@code queuedWasRolledBack} (a JMS batch: its lane messages go in the transaction of
-     * the request message, and went back with it), queued but not yet taken by FK.
+     * restart, or a JMS batch's message came back). Returns whether it is still to be kept for its
+     * turn ({@link #keep}): made and not yet fed to the mass lane.
      */
-    public boolean chunkMade(MassChunk chunk, boolean queuedWasRolledBack) throws SQLException {
+    public boolean chunkMade(MassChunk chunk) throws SQLException {
         int inserted = update("INSERT INTO mass_chunk (batch_id, chunk_no, fraga_id, row_count, state) "
                         + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS "
                         + "(SELECT 1 FROM mass_chunk WHERE batch_id = ? AND chunk_no = ?)",
@@ -123,14 +128,75 @@ public class MassBatches {
             return false;
         }
         ChunkState made = ChunkState.valueOf(state.get(0));
-        return made == ChunkState.NEW || queuedWasRolledBack && made == ChunkState.QUEUED;
+        return made == ChunkState.NEW || made == ChunkState.KEPT;
     }
 
-    /** How many chunks of unfinished batches are still to be submitted (made or queued, not yet taken by FK). */
-    public int chunksToSubmit() {
+    /** Keeps the made chunk's submission (its lane message) until its batch's turn, and until FK answered it. */
+    public void keep(MassChunk chunk, String request) {
+        if (update("UPDATE mass_chunk_request SET request = ? WHERE batch_id = ? AND chunk_no = ?", request,
+                chunk.batchId(), chunk.number()) == 0) {
+            update("INSERT INTO mass_chunk_request (batch_id, chunk_no, request) VALUES (?, ?, ?)", chunk.batchId(),
+                    chunk.number(), request);
+        }
+        update("UPDATE mass_chunk SET state = ? WHERE batch_id = ? AND chunk_no = ? AND state = ?",
+                ChunkState.KEPT.name(), chunk.batchId(), chunk.number(), ChunkState.NEW.name());
+    }
+
+    /**
+     * The unfinished batches with chunks kept for their turn, in the order they started: the mass
+     * feed's turns.
+     */
+    public List<String> batchesWithChunksKept() {
+        return jdbc.queryForList("SELECT b.id FROM mass_batch b WHERE b.state <> ? AND EXISTS (SELECT 1 FROM "
+                        + "mass_chunk c WHERE c.batch_id = b.id AND c.state = ?) ORDER BY b.started_at, b.id",
+                String.class, MassBatch.State.DONE.name(), ChunkState.KEPT.name());
+    }
+
+    /**
+     * The batch's first {@code count} chunks kept for their turn, recorded as queued on the mass lane
+     * (before they are sent: one whose message does not reach the lane is put back by the lane
+     * check, from what is kept); their submissions, in order.
+     */
+    public List<String> takeKept(String batchId, int count) {
+        List<Integer> first = jdbc.queryForList("SELECT chunk_no FROM mass_chunk WHERE batch_id = ? AND state = ? "
+                + "ORDER BY chunk_no LIMIT ?", Integer.class, batchId, ChunkState.KEPT.name(), count);
+        List<String> taken = new ArrayList<>();
+        for (int chunkNo : first) {
+            if (update("UPDATE mass_chunk SET state = ? WHERE batch_id = ? AND chunk_no = ? AND state = ?",
+                    ChunkState.QUEUED.name(), batchId, chunkNo, ChunkState.KEPT.name()) == 1) {
+                taken.add(keptRequest(batchId, chunkNo));
+            }
+        }
+        return taken;
+    }
+
+    /** How many chunks of unfinished batches are queued on the mass lane, not yet taken by FK. */
+    public int chunksQueued() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM mass_chunk c JOIN mass_batch b ON b.id = c.batch_id "
-                        + "WHERE b.state <> ? AND c.state IN (?, ?)", Integer.class, MassBatch.State.DONE.name(),
-                ChunkState.NEW.name(), ChunkState.QUEUED.name());
+                        + "WHERE b.state <> ? AND c.state = ?", Integer.class, MassBatch.State.DONE.name(),
+                ChunkState.QUEUED.name());
+    }
+
+    /** The chunk's submission as kept until FK answered it; null when there is none (made before chunks were kept). */
+    public String keptRequest(String batchId, int chunkNo) {
+        List<String> kept = jdbc.queryForList("SELECT request FROM mass_chunk_request WHERE batch_id = ? "
+                + "AND chunk_no = ?", String.class, batchId, chunkNo);
+        return kept.isEmpty() ? null : kept.get(0);
+    }
+
+    /**
+     * How many chunks of each unfinished batch are still to be submitted (made, kept or queued, not
+     * yet taken by FK); only the batches with some.
+     */
+    public Map<String, Integer> chunksToSubmitByBatch() {
+        Map<String, Integer> waiting = new HashMap<>();
+        jdbc.query("SELECT c.batch_id, COUNT(*) FROM mass_chunk c JOIN mass_batch b ON b.id = c.batch_id "
+                        + "WHERE b.state <> ? AND c.state IN (?, ?, ?) GROUP BY c.batch_id",
+                rows -> {
+                    waiting.put(rows.getString(1), rows.getInt(2));
+                },
+                MassBatch.State.DONE.name(), ChunkState.NEW.name(), ChunkState.KEPT.name(), ChunkState.QUEUED.name());
+        return waiting;
     }
 
     /**
@@ -157,11 +223,6 @@ public class MassBatches {
                 Integer.class, batchId, chunkNo, ChunkState.ANSWERED.name()).isEmpty();
     }
 
-    public void chunkQueued(MassChunk chunk) throws SQLException {
-        update("UPDATE mass_chunk SET state = ? WHERE batch_id = ? AND chunk_no = ? AND state = ?",
-                ChunkState.QUEUED.name(), chunk.batchId(), chunk.number(), ChunkState.NEW.name());
-    }
-
     public void chunkSubmitted(MassChunk chunk) throws SQLException {
         update("UPDATE mass_chunk SET state = ?, arende_id = ?, submissions = submissions + 1 "
                         + "WHERE batch_id = ? AND chunk_no = ? AND state <> ?",
@@ -186,6 +247,7 @@ public class MassBatches {
                 counts.getOrDefault(ResultStatus.NOT_FOUND, 0), counts.getOrDefault(ResultStatus.PROTECTED, 0),
                 counts.getOrDefault(ResultStatus.REJECTED, 0), counts.getOrDefault(ResultStatus.FAILED, 0),
                 batchId, chunkNo);
+        update("DELETE FROM mass_chunk_request WHERE batch_id = ? AND chunk_no = ?", batchId, chunkNo);
     }
 
     /** How far the batch's chunks got: chunks per state, and answered rows per status. */

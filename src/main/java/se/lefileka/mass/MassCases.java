@@ -42,8 +42,9 @@ public class MassCases {
         this.apiVersion = apiVersion;
     }
 
-    public void queued(MassChunk chunk) throws SQLException {
-        batches.chunkQueued(chunk);
+    /** Keeps the made chunk until its batch's turn on the mass lane ({@link MassFeed}). */
+    public void keep(MassChunk chunk) throws JsonProcessingException {
+        batches.keep(chunk, json.writeValueAsString(chunk));
     }
 
     /** Whether the chunk's answer is recorded already (false for a lane message that does not name its chunk). */

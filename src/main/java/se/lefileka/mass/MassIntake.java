@@ -162,7 +162,8 @@ public class MassIntake {
 
     /**
      * Checks a group of rows: each bad row gets its {@code REJECTED} result at once; the good
-     * ones are returned as chunks (one per purpose) still to be sent to the mass lane.
+     * ones are returned as chunks (one per purpose) still to be kept for their batch's turn on the
+     * mass lane (none that was kept before: the input read again).
      */
     public List<MassChunk> rows(String group, Exchange exchange) throws IOException, SQLException {
         MassReading reading = exchange.getProperty(ExchangeProperties.MASS_READING, MassReading.class);
@@ -192,19 +193,19 @@ public class MassIntake {
             files.writeAnswers(batchId, rejected.get(0).line(), String.format("r%06d", groupNo), rejected);
             reading.rejected(rejected.size());
         }
-        List<MassChunk> toSend = new ArrayList<>();
+        List<MassChunk> toKeep = new ArrayList<>();
         for (Map.Entry<String, List<MassChunk.Row>> rows : byPurpose.entrySet()) {
             int number = reading.nextChunk();
             MassChunk chunk = new MassChunk(batchId, number, fragaId(batchId, number), rows.getKey(), null,
                     rows.getValue());
-            if (batches.chunkMade(chunk, "jms".equals(reading.batch().channel()))) {
-                toSend.add(chunk);
+            if (batches.chunkMade(chunk)) {
+                toKeep.add(chunk);
             }
         }
         if (groupNo % PROGRESS_GROUPS == 0) {
             batches.reading(batchId, reading.rows(), reading.rejected(), reading.chunks());
         }
-        return toSend;
+        return toKeep;
     }
 
     /**

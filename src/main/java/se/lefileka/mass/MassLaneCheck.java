@@ -22,9 +22,10 @@ import se.lefileka.query.ResultStatus;
  * stopped under it, and the lane's message went to the dead-letter queue) would wait for ever, and
  * while it waits to be submitted no poll of any batch is made. At start and periodically, the check
  * lists the lane's messages (waiting, scheduled or being delivered); a chunk missing from it at two
- * checks in a row, without moving in between, is lost. It is put back on the lane from the
- * dead-letter queue as it was, to be submitted under its own fragaId (FK answers a fragaId it
- * already has with the same case); one that is not there either ends its rows {@code FAILED}.
+ * checks in a row, without moving in between, is lost. It is put back on the lane as the database
+ * keeps it until FK answered it ({@link MassFeed}), or else (a chunk made before chunks were kept
+ * there) from the dead-letter queue as it was, to be submitted under its own fragaId (FK answers a
+ * fragaId it already has with the same case); one that is in neither place ends its rows {@code FAILED}.
  */
 public class MassLaneCheck {
 
@@ -66,26 +67,36 @@ public class MassLaneCheck {
     }
 
     /**
-     * The lost chunk as the dead-letter queue kept its lane message, to be submitted again under its
-     * own fragaId; null when the dead-letter queue does not have it (or what it has is not the chunk).
+     * The lost chunk's lane message as the dead-letter queue kept it (taken off it), to be submitted
+     * again under its own fragaId; null when the dead-letter queue does not have it (or what it has
+     * is not the chunk).
      */
-    public MassChunk putBack(WaitingChunk lost, String deadLettered) {
+    public MassChunk deadLettered(WaitingChunk lost, String deadLettered) {
         if (deadLettered == null) {
             return null;
         }
         try {
             MassChunk chunk = json.readValue(deadLettered, MassChunk.class);
-            if (!chunk.batchId().equals(lost.batchId()) || chunk.number() != lost.number()
-                    || !chunk.fragaId().equals(lost.fragaId())) {
-                return null;
-            }
-            LOG.warn("Mass batch {} ({}), chunk {}: nothing on the mass lane for it ({}); put back from the "
-                    + "dead-letter queue, to be submitted under its own fragaId", lost.batchId(), lost.batchName(),
-                    lost.number(), lost.state());
-            return chunk.withArendeId(null);
+            return chunk.batchId().equals(lost.batchId()) && chunk.number() == lost.number()
+                    && chunk.fragaId().equals(lost.fragaId()) ? chunk.withArendeId(null) : null;
         } catch (JsonProcessingException e) {
             return null;
         }
+    }
+
+    /**
+     * The lost chunk to put back on the lane, to be submitted under its own fragaId: as the database
+     * keeps it, or else as the dead-letter queue kept it; null when neither has it.
+     */
+    public MassChunk putBack(WaitingChunk lost, MassChunk deadLettered) throws JsonProcessingException {
+        String kept = batches.keptRequest(lost.batchId(), lost.number());
+        MassChunk chunk = kept != null ? json.readValue(kept, MassChunk.class).withArendeId(null) : deadLettered;
+        if (chunk != null) {
+            LOG.warn("Mass batch {} ({}), chunk {}: nothing on the mass lane for it ({}); put back from the {}, to be "
+                    + "submitted under its own fragaId", lost.batchId(), lost.batchName(), lost.number(), lost.state(),
+                    kept != null ? "database" : "dead-letter queue");
+        }
+        return chunk;
     }
 
     /**

@@ -2,6 +2,7 @@ package se.lefileka.mass;
 
 import java.time.OffsetDateTime;
 import java.time.Clock;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -29,12 +30,16 @@ import se.lefileka.message.Headers;
  * other cases' polls wait until the probe tells how long FK takes, and then come in the order the
  * cases were opened, each about that long after its submission.
  * <p>
- * Submissions go first: while chunks of any batch wait to be submitted ({@code mass_chunk}, on
- * every node), no poll takes a turn of the budget, however due it is, not even the probe's; polls
- * are made once the submissions are, while the last cases are still worked on. A batch then ends
- * about when its last case is ready, and no later than its calls take at the budget's rate; and the
- * probe starts from the age its case has by then, without the polls of the seconds before. Only a
- * case left unpolled for {@link #LONGEST_HOLD_MILLIS} (FK keeps a case three days) is polled before.
+ * A batch's submissions go first: while chunks of a batch wait to be submitted ({@code mass_chunk},
+ * on every node), none of its cases is polled, however due, not even the probe; its polls are made
+ * once its submissions are, while its last cases are still worked on. A batch then ends about when
+ * its last case is ready, and no later than its calls take at the budget's rate; and the probe
+ * starts from the age its case has by then, without the polls of the seconds before. Batches take
+ * turns ({@link MassFeed}): a small batch done submitting is polled while a large one is still
+ * submitting, and while nothing is learned, one of its cases probes in place of a probe held
+ * behind its own batch's submissions. Only a case left unpolled for {@link #LONGEST_HOLD_MILLIS}
+ * (FK keeps a case three days) is polled before. (A poll that names no batch waits for the
+ * submissions of every batch.)
  * <p>
  * The mass budget asks {@link #notDueUntil} before a poll takes a turn of the budget, and again
  * when it would leave: a poll that is not due goes back on the queue, held until it may be.
@@ -75,8 +80,9 @@ public class MassPace implements LanePace {
     private int casesLearned;
     private boolean loaded;
     private String probe;
+    private String probeBatch;
     private long probeDue;
-    private int chunksToSubmit;
+    private Map<String, Integer> chunksToSubmit = Map.of();
     private long nextCount;
 
     /**
@@ -116,6 +122,7 @@ public class MassPace implements LanePace {
             if (readyMillis == null && probe == null) {
                 // the oldest case probes: the others, opened after it, are polled in the order they were opened
                 probe = answer.chunk().arendeId();
+                probeBatch = answer.chunk().batchId();
                 probeDue = clock.millis() + firstPollMillis;
             }
             return readyMillis == null ? firstPollMillis : Math.max(firstPollMillis, readyMillis);
@@ -199,15 +206,18 @@ public class MassPace implements LanePace {
             // opened by a node whose clock is ahead: its age is unknown, so it is not held
             return false;
         }
+        String batch = message.getHeader(Headers.BATCH_ID, String.class);
         synchronized (this) {
             load();
             long age = age(message);
-            if (age < LONGEST_HOLD_MILLIS && chunksToSubmit(now) > 0) {
+            if (age < LONGEST_HOLD_MILLIS && chunksToSubmit(batch, now) > 0) {
                 return true;
             }
             if (readyMillis == null) {
-                if (probe == null || isProbe(message) || now > probeDue + PROBE_SILENCE_MILLIS) {
+                if (probe == null || isProbe(message) || now > probeDue + PROBE_SILENCE_MILLIS
+                        || chunksToSubmit(probeBatch, now) > 0) {
                     probe = message.getHeader(Headers.CASE, String.class);
+                    probeBatch = batch;
                     probeDue = now;
                     return false;
                 }
@@ -222,10 +232,14 @@ public class MassPace implements LanePace {
         Message message = exchange.getMessage();
         long now = clock.millis();
         long due;
+        String batch = message.getHeader(Headers.BATCH_ID, String.class);
         synchronized (this) {
-            int waiting = chunksToSubmit(now);
+            int waiting = chunksToSubmit(batch, now);
             if (waiting > 0) {
-                due = now + Math.max(SHORTEST_HOLD_MILLIS, waiting * millisPerCall);
+                // its batch's chunks take their turns beside the other batches' (MassFeed)
+                int inTurns = batch == null ? waiting
+                        : Math.min(chunksToSubmit(null, now), waiting * chunksToSubmit.size());
+                due = now + Math.max(SHORTEST_HOLD_MILLIS, inTurns * millisPerCall);
                 if (isProbe(message)) {
                     probeDue = due;
                 }
@@ -259,13 +273,17 @@ public class MassPace implements LanePace {
         return Math.max(STEP, FIRST_STEP / Math.max(1, casesLearned));
     }
 
-    /** The chunks of unfinished batches still to be submitted, counted at most every {@link #COUNT_MILLIS}. */
-    private int chunksToSubmit(long now) {
+    /**
+     * The chunks of the batch still to be submitted (of every unfinished batch when {@code batch} is
+     * null), counted at most every {@link #COUNT_MILLIS}.
+     */
+    private int chunksToSubmit(String batch, long now) {
         if (now >= nextCount || now < nextCount - COUNT_MILLIS) {
-            chunksToSubmit = batches.chunksToSubmit();
+            chunksToSubmit = batches.chunksToSubmitByBatch();
             nextCount = now + COUNT_MILLIS;
         }
-        return chunksToSubmit;
+        return batch == null ? chunksToSubmit.values().stream().mapToInt(Integer::intValue).sum()
+                : chunksToSubmit.getOrDefault(batch, 0);
     }
 
     private boolean isProbe(Message message) {

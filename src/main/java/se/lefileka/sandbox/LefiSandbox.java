@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -157,6 +158,16 @@ final class LefiSandbox {
 
     long onlineAnswers() {
         return onlineAnswers.get();
+    }
+
+    /** How many queries each case holds, in the order the cases were opened. */
+    List<Integer> massCaseSizes() {
+        return cases.values().stream().sorted(Comparator.comparingLong(opened -> caseNumber(opened.arendeId())))
+                .map(opened -> opened.queries().size()).toList();
+    }
+
+    private static long caseNumber(String arendeId) {
+        return Long.parseLong(arendeId.substring(arendeId.indexOf('-') + 1));
     }
 
     long massSubmissions() {

@@ -222,6 +222,11 @@ public class Sandbox extends ServiceSupport {
         return lefi.onlineAnswers();
     }
 
+    /** How many queries each mass case holds, in the order the cases were opened. */
+    public List<Integer> massCaseSizes() {
+        return lefi.massCaseSizes();
+    }
+
     /** How many mass submissions opened a new case. */
     public long massSubmissions() {
         return lefi.massSubmissions();

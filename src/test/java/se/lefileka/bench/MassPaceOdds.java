@@ -3,6 +3,7 @@ package se.lefileka.bench;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -92,8 +93,8 @@ public final class MassPaceOdds {
         if (pace == null) {
             MassBatches batches = new MassBatches(database, clock) {
                 @Override
-                public int chunksToSubmit() {
-                    return toSubmit;
+                public Map<String, Integer> chunksToSubmitByBatch() {
+                    return toSubmit > 0 ? Map.of("the batch", toSubmit) : Map.of();
                 }
             };
             pace = new MassPace(database, batches, clock, "v2", FIRST_POLL, CAP, MILLIS_PER_CALL);

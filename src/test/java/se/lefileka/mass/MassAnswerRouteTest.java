@@ -193,7 +193,7 @@ class MassAnswerRouteTest extends RouteFileTestSupport {
                 LocalDate.of(2026, 6, 30), "HANDLAGGNING");
         MassChunk chunk = new MassChunk(batch.id(), 1, UUID.randomUUID().toString(), "HANDLAGGNING", null,
                 List.of(new MassChunk.Row(1, query)));
-        batches.chunkMade(chunk, false);
+        batches.chunkMade(chunk);
         return chunk;
     }
 }

@@ -268,15 +268,49 @@ class MassPaceTest {
         assertThat(pace.notYetDue(poll(old))).as("a day unpolled").isFalse();
     }
 
-    /** A batch of that name whose chunks are queued on the mass lane, not yet submitted. */
+    @Test
+    void aBatchDoneSubmittingIsPolledWhileAnotherStillSubmitsAndItsCaseProbesInPlaceOfAHeldOne() throws Exception {
+        List<MassChunk> large = chunksWaiting("large", 200);
+        List<MassChunk> small = chunksWaiting("small", 1);
+        Exchange largeProbe = accepted("large-1", large.get(0));
+        submitted(large.subList(0, 1));
+        submitted(small);
+        Exchange smallCase = accepted("small-1", small.get(0));
+        later(FIRST_POLL);
+
+        assertThat(pace.notYetDue(poll(largeProbe))).as("the large batch's case, while its chunks wait").isTrue();
+        heldUntil = pace.holdUntil(largeProbe);
+        assertThat(heldFor()).as("its 199 chunks in turns with the other batch's (none left): 199 calls")
+                .isBetween(199 * MILLIS_PER_CALL - 500, 199 * MILLIS_PER_CALL + 500);
+        assertThat(pace.notYetDue(poll(smallCase))).as("the small batch's case probes in place of the held one")
+                .isFalse();
+        pace.answered(poll(smallCase));
+        assertThat(pace.readyMillis()).as("learned from the small batch's case").isEqualTo(FIRST_POLL);
+        assertThat(pace.notYetDue(poll(largeProbe))).as("the large batch still submits").isTrue();
+    }
+
+    @Test
+    void aPollOfABatchWithChunksWaitingIsHeldForItsTurnsBesideTheOtherBatches() throws Exception {
+        learn(30_000);
+        List<MassChunk> first = chunksWaiting("first", 10);
+        chunksWaiting("second", 100);
+        submitted(first.subList(0, 1));
+        Exchange ready = accepted("first-1", first.get(0));
+        later(40_000);
+        assertThat(pace.notYetDue(poll(ready))).isTrue();
+        heldUntil = pace.holdUntil(ready);
+        assertThat(heldFor()).as("its 9 chunks take turns with the other batch's: about 18 calls")
+                .isBetween(18 * MILLIS_PER_CALL - 500, 18 * MILLIS_PER_CALL + 500);
+    }
+
+    /** A batch of that name whose chunks are made, not yet submitted. */
     private List<MassChunk> chunksWaiting(String name, int count) throws Exception {
         MassBatch batch = batches.create(name, "file", "file", name, null, null);
         List<MassChunk> chunks = new ArrayList<>();
         for (int number = 1; number <= count; number++) {
             MassChunk chunk = new MassChunk(batch.id(), number, UUID.randomUUID().toString(), "HANDLAGGNING", null,
                     List.of());
-            assertThat(batches.chunkMade(chunk, false)).isTrue();
-            batches.chunkQueued(chunk);
+            assertThat(batches.chunkMade(chunk)).isTrue();
             chunks.add(chunk);
         }
         return chunks;
@@ -301,6 +335,14 @@ class MassPaceTest {
     private Exchange accepted(String arendeId) {
         Exchange exchange = new DefaultExchange(camel);
         pace.accepted(reply(arendeId), exchange);
+        return exchange;
+    }
+
+    /** FK opened a case for the chunk; its lane message names the chunk's batch. */
+    private Exchange accepted(String arendeId, MassChunk chunk) {
+        Exchange exchange = new DefaultExchange(camel);
+        pace.accepted(MassAnswer.accepted(chunk.withArendeId(arendeId)), exchange);
+        exchange.getMessage().setHeader(Headers.BATCH_ID, chunk.batchId());
         return exchange;
     }
 

@@ -10,6 +10,7 @@ import jakarta.jms.TextMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +74,28 @@ class MassQueriesIT extends BundleTestSupport {
             MassResults.assertSummaryMatches(reply.getBody(String.class), "legacy-42", rows);
         }
         MassResults.assertLinesMatch(data.resolve("outbox/mass/legacy-42.jsonl"), rows);
+    }
+
+    @Test
+    void aSmallBatchDroppedAfterALargeOneTakesTurnsWithItAndIsDoneFirst() throws Exception {
+        // chunks of 10 rows, the lane fed two calls ahead: the large batch makes 60 submissions of 10
+        // queries, the small one a submission of 10 and one of 5 (how FK tells them apart)
+        bundle = RunningBundle.start(data, sandbox, Map.of("lefi.mass.chunk-size", "10", "lane.mass.fed-ahead", "2"));
+        MassRows large = MassRows.of(600, 0);
+        MassRows small = MassRows.of(15, 0);
+        Folders.drop(bundle.dir("inbox/mass"), "large.csv", large.csv());
+        await().atMost(BATCH_TIME).until(() -> sandbox.massSubmissions() >= 1);
+        Folders.drop(bundle.dir("inbox/mass"), "small.csv", small.csv());
+
+        await().atMost(BATCH_TIME).until(() -> Files.exists(data.resolve("outbox/mass/small.summary.json")));
+        assertThat(sandbox.massSubmissions()).as("the small batch's cases were polled while the large one still had "
+                + "chunks to submit").isLessThan(62);
+        MassResults.assertCompletesOnce(data, "large", large, sandbox, 62);
+        MassResults.assertCompletesOnce(data, "small", small, sandbox, 62);
+        List<Integer> sizes = sandbox.massCaseSizes();
+        assertThat(sizes.subList(sizes.indexOf(5) + 1, sizes.size()))
+                .as("the large batch's submissions after the small one's last, in the order FK opened cases: " + sizes)
+                .hasSizeGreaterThanOrEqualTo(15);
     }
 
     @Test
