@@ -35,8 +35,8 @@ import se.lefileka.query.QueryValidator;
 public class MassConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
-    public LefiMassApi lefiMassApi(LefiWire wire, Clock clock) {
-        return new LefiMassApi(wire, clock);
+    public LefiMassApi lefiMassApi(LefiWire wire, Clock clock, MassCases cases) {
+        return new LefiMassApi(wire, clock, cases::withRows);
     }
 
     /** The batches and their chunks, in the database. */

@@ -29,10 +29,18 @@ public class LefiMassApi {
 
     private final LefiWire wire;
     private final Clock clock;
+    private final ChunkRows rows;
 
-    public LefiMassApi(LefiWire wire, Clock clock) {
+    /** Where a chunk whose lane message carries no rows (a poll's) finds them. */
+    @FunctionalInterface
+    public interface ChunkRows {
+        MassChunk withRows(MassChunk chunk) throws JsonProcessingException;
+    }
+
+    public LefiMassApi(LefiWire wire, Clock clock, ChunkRows rows) {
         this.wire = wire;
         this.clock = clock;
+        this.rows = rows;
     }
 
     /** Words the submission of the chunk in the exchange's body (JSON). */
@@ -129,7 +137,7 @@ public class LefiMassApi {
     }
 
     private MassChunk chunkOf(Exchange exchange) throws JsonProcessingException {
-        MassChunk chunk = wire.read(exchange.getMessage().getBody(String.class), MassChunk.class);
+        MassChunk chunk = rows.withRows(wire.read(exchange.getMessage().getBody(String.class), MassChunk.class));
         exchange.setProperty(ExchangeProperties.MASS_CHUNK, chunk);
         return chunk;
     }

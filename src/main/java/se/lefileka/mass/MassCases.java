@@ -42,6 +42,18 @@ public class MassCases {
         this.apiVersion = apiVersion;
     }
 
+    /**
+     * The chunk with its rows: a poll's lane message carries none (its rows are kept in the database
+     * until FK answered it); one whose rows are not kept there is returned as it is.
+     */
+    public MassChunk withRows(MassChunk chunk) throws JsonProcessingException {
+        if (!chunk.rows().isEmpty()) {
+            return chunk;
+        }
+        String kept = batches.keptRequest(chunk.batchId(), chunk.number());
+        return kept == null ? chunk : json.readValue(kept, MassChunk.class).withArendeId(chunk.arendeId());
+    }
+
     /** Keeps the made chunk until its batch's turn on the mass lane ({@link MassFeed}). */
     public void keep(MassChunk chunk) throws JsonProcessingException {
         batches.keep(chunk, json.writeValueAsString(chunk));
@@ -63,7 +75,7 @@ public class MassCases {
             }
             return answer;
         }
-        MassChunk chunk = json.readValue(message.getBody(String.class), MassChunk.class);
+        MassChunk chunk = withRows(json.readValue(message.getBody(String.class), MassChunk.class));
         OffsetDateTime now = AnswerTime.now(clock);
         List<QueryResult> failed = chunk.rows().stream()
                 .map(row -> QueryResult.problem(row.query().requestId(), row.query().personnummer(),
@@ -114,6 +126,8 @@ public class MassCases {
         if (delayMillis != null && delayMillis > 0) {
             message.setHeader(LaneRetry.SCHEDULED_DELIVERY, System.currentTimeMillis() + delayMillis);
         }
-        return json.writeValueAsString(chunk);
+        // a poll waits for its case without the chunk's rows, when the database keeps them
+        boolean slim = MassPace.POLL.equals(call) && batches.keptRequest(chunk.batchId(), chunk.number()) != null;
+        return json.writeValueAsString(slim ? chunk.withoutRows() : chunk);
     }
 }

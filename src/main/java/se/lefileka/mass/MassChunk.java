@@ -18,6 +18,11 @@ public record MassChunk(String batchId, int number, String fragaId, String purpo
         return new MassChunk(batchId, number, fragaId, purpose, id, rows);
     }
 
+    /** The chunk without its rows: a poll's lane message (its rows are kept in the database). */
+    public MassChunk withoutRows() {
+        return new MassChunk(batchId, number, fragaId, purpose, arendeId, List.of());
+    }
+
     public int firstLine() {
         return rows.get(0).line();
     }
