@@ -199,6 +199,13 @@ public class MassBatches {
         return waiting;
     }
 
+    /** How many chunks of unfinished batches FK has a case for that is not answered yet. */
+    public int casesOpen() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM mass_chunk c JOIN mass_batch b ON b.id = c.batch_id "
+                        + "WHERE b.state <> ? AND c.state = ?", Integer.class, MassBatch.State.DONE.name(),
+                ChunkState.SUBMITTED.name());
+    }
+
     /**
      * The chunks of batches read to the end that wait for FK (queued, or submitted and not yet
      * answered), with how far each got: the reconciler checks that the mass lane has a message for each.

@@ -83,6 +83,7 @@ public class MassPace implements LanePace {
     private String probeBatch;
     private long probeDue;
     private Map<String, Integer> chunksToSubmit = Map.of();
+    private int casesOpen;
     private long nextCount;
 
     /**
@@ -242,6 +243,12 @@ public class MassPace implements LanePace {
                 due = now + Math.max(SHORTEST_HOLD_MILLIS, inTurns * millisPerCall);
                 if (isProbe(message)) {
                     probeDue = due;
+                } else {
+                    // the held polls come back spread over the time they take at the budget's rate, not
+                    // together: near the end of a large batch's submissions thousands of them would
+                    // otherwise circle the lane every second and crowd out its last submissions
+                    due += Math.floorMod(String.valueOf(message.getHeader(Headers.CASE)).hashCode(),
+                            Math.max(1, casesOpen)) * millisPerCall;
                 }
             } else if (readyMillis == null) {
                 due = Math.max(probeDue, now) + SHORTEST_HOLD_MILLIS;
@@ -275,11 +282,13 @@ public class MassPace implements LanePace {
 
     /**
      * The chunks of the batch still to be submitted (of every unfinished batch when {@code batch} is
-     * null), counted at most every {@link #COUNT_MILLIS}.
+     * null; and, beside, the cases open: submitted, not yet answered), counted at most every
+     * {@link #COUNT_MILLIS}.
      */
     private int chunksToSubmit(String batch, long now) {
         if (now >= nextCount || now < nextCount - COUNT_MILLIS) {
             chunksToSubmit = batches.chunksToSubmitByBatch();
+            casesOpen = batches.casesOpen();
             nextCount = now + COUNT_MILLIS;
         }
         return batch == null ? chunksToSubmit.values().stream().mapToInt(Integer::intValue).sum()

@@ -39,7 +39,9 @@ import se.lefileka.support.RunningBundle;
  * <li>a caseworker's online query over JMS while {@code bench.commands} subscription commands (one
  * file) wait on the same budget: the time from sending it to its answer;</li>
  * <li>caseworkers' queries arriving at 0.8 a second for a minute while notifications wait at LEKA
- * and the commands still wait: the caseworkers' times, and the budget's turns each class took.</li>
+ * and the commands still wait: the caseworkers' times, and the budget's turns each class took;</li>
+ * <li>a 20-row batch dropped after a {@code bench.rows}-row batch was read: its time from the drop
+ * to its summary, beside FK's case time.</li>
  * </ol>
  * <p>
  * {@code mvn -q -Pbench test-compile exec:exec -Dbench.main=se.lefileka.bench.CaseworkersFirstBenchmark}
@@ -48,17 +50,20 @@ public final class CaseworkersFirstBenchmark {
 
     private static final double CASEWORKERS_PER_SECOND = 0.8;
     private static final Duration CONTINUOUS = Duration.ofSeconds(60);
+    private static final Duration MASS_CASE_TIME = Duration.ofSeconds(10);
     private static final Duration FETCH = Duration.ofSeconds(10);
 
     public static void main(String... args) throws Exception {
         int commands = Integer.getInteger("bench.commands", 10_000);
+        int rows = Integer.getInteger("bench.rows", 1_000_000);
         System.out.println("| cell | figure | breaches |");
         System.out.println("|---|---|---|");
         onlineBudget(commands);
+        massBudget(rows);
         System.exit(0);
     }
 
-    /** The online budget with the commands waiting. */
+    /** Cells 1 and 2: the online budget with the commands waiting. */
     private static void onlineBudget(int commands) throws Exception {
         Sandbox sandbox = started();
         Path data = Files.createTempDirectory("caseworkers-bench");
@@ -99,6 +104,40 @@ public final class CaseworkersFirstBenchmark {
                         count(data.resolve("outbox/notifications")) - notificationsBefore, commandCalls,
                         100.0 * commandCalls / calls), sandbox);
             }
+        } finally {
+            bundle.stop();
+            sandbox.stop();
+        }
+    }
+
+    /** Cell 3: a small batch after a large one on the mass budget. */
+    private static void massBudget(int rows) throws Exception {
+        Sandbox sandbox = started();
+        sandbox.massWork(MASS_CASE_TIME);
+        Path data = Files.createTempDirectory("batches-bench");
+        BundleProcess bundle = BundleProcess.start(data, sandbox, Map.of(), List.of("-Xmx256m"));
+        try {
+            bundle.awaitStarted(Duration.ofSeconds(60));
+            Path inbox = Files.createDirectories(data.resolve("inbox/mass"));
+            Path large = MassBenchmark.generate(data.resolve("large.csv"), rows);
+            Files.move(large, inbox.resolve("large.csv"), StandardCopyOption.ATOMIC_MOVE);
+            Awaitility.await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> count(data.resolve("archive/mass")) >= 1);
+            long submittedBefore = sandbox.massSubmissions();
+            long start = System.nanoTime();
+            StringBuilder small = new StringBuilder("personnummer;benefits;from;to;purpose\n");
+            for (int i = 0; i < 20; i++) {
+                small.append(Persons.known(5000 + i)).append(";SJUKPENNING;2026-01-01;2026-06-30;HANDLAGGNING\n");
+            }
+            drop(inbox, "small.csv", small.toString());
+            Awaitility.await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> Files.exists(data.resolve("outbox/mass/small.summary.json")));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            row(String.format("3. a 20-row batch dropped after a %,d-row batch was read", rows),
+                    String.format("done %.0f s after its drop; FK's case time %d s; the large batch's submissions "
+                                    + "meanwhile %d, %,d chunks of it still to submit", seconds,
+                            MASS_CASE_TIME.toSeconds(), sandbox.massSubmissions() - submittedBefore - 1,
+                            (rows * 32L / 33 + 499) / 500 - sandbox.massSubmissions() + 1), sandbox);
         } finally {
             bundle.stop();
             sandbox.stop();

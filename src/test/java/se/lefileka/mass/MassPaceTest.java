@@ -231,13 +231,32 @@ class MassPaceTest {
         submitted(waiting.subList(0, 9));
         later(500);
         heldUntil = pace.holdUntil(ready);
-        assertThat(heldFor()).as("never less than a second: held polls do not circle the queue")
-                .isBetween(500L, 1_000L);
+        assertThat(heldFor()).as("never less than a second: held polls do not circle the queue (spread over the "
+                + "nine cases open)").isBetween(500L, 1_000L + 9 * MILLIS_PER_CALL);
 
         batches.chunkSubmitted(waiting.get(9).withArendeId("case-last"));
         later(500);
         assertThat(pace.notYetDue(poll(ready))).as("every chunk submitted").isFalse();
         assertThat(pace.notYetDue(poll(toldWhen))).isFalse();
+    }
+
+    @Test
+    void manyHeldPollsComeBackSpreadOverTheTimeTheyTakeNotAllTogether() throws Exception {
+        learn(30_000);
+        List<MassChunk> open = chunksWaiting("open", 100);
+        submitted(open);
+        chunksWaiting("waiting", 1);
+        later(40_000);
+        java.util.Set<Long> backAt = new java.util.HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            Exchange poll = poll(accepted("case-" + i));
+            assertThat(pace.notYetDue(poll)).isTrue();
+            heldUntil = pace.holdUntil(poll);
+            assertThat(heldFor()).as("at least the submission's time, at most that and 100 polls' more")
+                    .isBetween(MILLIS_PER_CALL - 500, 101 * MILLIS_PER_CALL + 500);
+            backAt.add(heldFor() / MILLIS_PER_CALL);
+        }
+        assertThat(backAt).as("twenty held polls, not one moment").hasSizeGreaterThan(10);
     }
 
     @Test
