@@ -86,9 +86,12 @@ public class MassLaneCheck {
 
     /**
      * The lost chunk to put back on the lane, to be submitted under its own fragaId: as the database
-     * keeps it, or else as the dead-letter queue kept it; null when neither has it.
+     * keeps it, or else as the dead-letter queue kept it (the exchange's body, {@link #deadLettered});
+     * null when neither has it.
      */
-    public MassChunk putBack(WaitingChunk lost, MassChunk deadLettered) throws JsonProcessingException {
+    public MassChunk putBack(WaitingChunk lost, Exchange exchange) throws JsonProcessingException {
+        Object body = exchange.getMessage().getBody();
+        MassChunk deadLettered = body instanceof MassChunk chunk ? chunk : null;
         String kept = batches.keptRequest(lost.batchId(), lost.number());
         MassChunk chunk = kept != null ? json.readValue(kept, MassChunk.class).withArendeId(null) : deadLettered;
         if (chunk != null) {

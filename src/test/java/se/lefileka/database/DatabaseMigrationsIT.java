@@ -17,7 +17,7 @@ import se.lefileka.support.Postgres;
 class DatabaseMigrationsIT {
 
     private static final List<String> TABLES = List.of("audit_log", "mass_batch", "mass_chunk", "mass_tally",
-            "mass_tally_completed", "leka_notification", "camel_messageprocessed", "mass_pace");
+            "mass_tally_completed", "leka_notification", "camel_messageprocessed", "mass_pace", "mass_chunk_request");
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
@@ -29,10 +29,10 @@ class DatabaseMigrationsIT {
             for (String table : TABLES) {
                 assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class)).as(table).isZero();
             }
-            assertThat(versions(jdbc)).containsExactly("1", "2", "3", "4");
+            assertThat(versions(jdbc)).containsExactly("1", "2", "3", "4", "5");
 
             database.migrate();
-            assertThat(versions(jdbc)).as("nothing applied again").containsExactly("1", "2", "3", "4");
+            assertThat(versions(jdbc)).as("nothing applied again").containsExactly("1", "2", "3", "4", "5");
         } finally {
             database.stop();
         }
@@ -59,7 +59,8 @@ class DatabaseMigrationsIT {
             for (String table : TABLES.subList(1, TABLES.size())) {
                 assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class)).as(table).isZero();
             }
-            assertThat(versions(jdbc)).as("taken in at 0, then versions 1 to 4").containsExactly("0", "1", "2", "3", "4");
+            assertThat(versions(jdbc)).as("taken in at 0, then versions 1 to 5")
+                    .containsExactly("0", "1", "2", "3", "4", "5");
         } finally {
             database.stop();
         }
