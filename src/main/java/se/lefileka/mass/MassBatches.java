@@ -172,9 +172,7 @@ public class MassBatches {
 
     /** How many chunks of unfinished batches are queued on the mass lane, not yet taken by FK. */
     public int chunksQueued() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM mass_chunk c JOIN mass_batch b ON b.id = c.batch_id "
-                        + "WHERE b.state <> ? AND c.state = ?", Integer.class, MassBatch.State.DONE.name(),
-                ChunkState.QUEUED.name());
+        return chunksOfUnfinishedBatches(ChunkState.QUEUED);
     }
 
     /** The chunk's submission as kept until FK answered it; null when there is none (made before chunks were kept). */
@@ -201,9 +199,12 @@ public class MassBatches {
 
     /** How many chunks of unfinished batches FK has a case for that is not answered yet. */
     public int casesOpen() {
+        return chunksOfUnfinishedBatches(ChunkState.SUBMITTED);
+    }
+
+    private int chunksOfUnfinishedBatches(ChunkState state) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM mass_chunk c JOIN mass_batch b ON b.id = c.batch_id "
-                        + "WHERE b.state <> ? AND c.state = ?", Integer.class, MassBatch.State.DONE.name(),
-                ChunkState.SUBMITTED.name());
+                + "WHERE b.state <> ? AND c.state = ?", Integer.class, MassBatch.State.DONE.name(), state.name());
     }
 
     /**
