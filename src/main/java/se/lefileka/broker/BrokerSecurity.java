@@ -14,6 +14,7 @@ import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
 import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
+import se.lefileka.organisations.Organisation;
 import se.lefileka.secrets.Secrets;
 
 /**
@@ -89,6 +90,30 @@ public final class BrokerSecurity {
         String prefix = settings.apply("jms.embedded.producer." + user + ".reply-prefix");
         rolesByAddress.put((prefix.isEmpty() ? user + "." : prefix) + "#", Set.of(bundle,
                 new Role(role, true, true, true, true, true, true, false, true, true, false)));
+    }
+
+    /**
+     * An organisation besides the default one: its queues (all under its prefix, {@code <id>.})
+     * as the default's are, for its own producer and consumer users (its settings file's
+     * {@code jms.embedded.producer-user} and {@code jms.embedded.consumer-user}). Its producer's
+     * reply queues are any under its prefix the bundle does not keep; nobody else's user, the
+     * default's included, may touch any queue under its prefix.
+     */
+    public void addOrganisation(Organisation organisation, BundleQueues queues) {
+        UnaryOperator<String> settings = key -> organisation.settings().getOrDefault(key, "");
+        Role bundle = new Role(BUNDLE, true, true, true, true, true, true, true, true, true, true);
+        String producer = PRODUCER + "@" + organisation.id();
+        String consumer = CONSUMER + "@" + organisation.id();
+        addUser(settings, "producer", producer);
+        addUser(settings, "consumer", consumer);
+        rolesByAddress.put(organisation.queuePrefix() + "#", Set.of(bundle,
+                new Role(producer, true, true, true, false, true, true, false, true, true, false)));
+        queues.requests().forEach(queue -> rolesByAddress.put(queue, Set.of(bundle,
+                new Role(producer, true, false, false, false, false, false, false, false, false, false))));
+        queues.results().forEach(queue -> rolesByAddress.put(queue, Set.of(bundle,
+                new Role(consumer, false, true, true, false, false, false, false, true, true, false))));
+        queues.bundleOnly().stream().filter(queue -> queue.startsWith(organisation.queuePrefix()))
+                .forEach(queue -> rolesByAddress.put(queue, Set.of(bundle)));
     }
 
     private void add(String address, Role role) {

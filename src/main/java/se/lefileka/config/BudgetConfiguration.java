@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,10 @@ import se.lefileka.mass.MassPace;
  * else asks the budget.
  */
 public class BudgetConfiguration implements CamelConfiguration {
+
+    /** The limits an organisation may agree below the SLA's (config/organisations/<id>.properties), never above. */
+    public static final List<String> AGREED_LIMITS = List.of(
+            "lane.online.per-second", "lane.online.threads", "lane.mass.per-second", "lane.mass.threads");
 
     @BindToRegistry(lazy = true)
     public BudgetLimits onlineBudgetLimits(@PropertyInject("lane.online.per-second") int perSecond,

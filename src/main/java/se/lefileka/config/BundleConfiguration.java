@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -24,6 +27,8 @@ import se.lefileka.broker.EmbeddedBroker;
 import se.lefileka.database.Database;
 import se.lefileka.fk.FkAddresses;
 import se.lefileka.fk.FkTls;
+import se.lefileka.organisations.OrganisationBundles;
+import se.lefileka.organisations.Organisations;
 import se.lefileka.query.AnswerSource;
 import se.lefileka.query.QueryValidator;
 import se.lefileka.sandbox.Sandbox;
@@ -41,6 +46,7 @@ import se.lefileka.secrets.Secrets;
 public class BundleConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BundleConfiguration.class);
+    private static final Pattern BUNDLE_KEY = Pattern.compile("(lefi|leka|jms|bundle|fk|sla|lane)\\.");
 
     /** A mass chunk (500 rows, about 200 KB as Artemis stores text) stays an ordinary message. */
     static final int LARGE_MESSAGE_BYTES = 1024 * 1024;
@@ -51,6 +57,10 @@ public class BundleConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
         Settings.check(key -> property(properties, key));
+        // the organisations besides the default one (none in an organisation's own context)
+        Organisations organisations = Organisations.read(key -> property(properties, key),
+                context::resolvePropertyPlaceholders, BudgetConfiguration.AGREED_LIMITS);
+        context.getRegistry().bind("organisations", organisations);
         LOG.info(Settings.summary(properties.loadProperties().stringPropertyNames(), key -> property(properties, key)));
         Registry registry = context.getRegistry();
         Clock clock = registry.findSingleByType(Clock.class);
@@ -66,7 +76,11 @@ public class BundleConfiguration implements CamelConfiguration {
 
         List<String> servedBySandbox = SandboxSettings.servedServices(key -> property(properties, key));
         SandboxSettings.check(servedBySandbox, key -> property(properties, key));
-        if (Boolean.parseBoolean(property(properties, "lefi.sandbox.enabled"))) {
+        Sandbox shared = registry.lookupByNameAndType("sandbox", Sandbox.class);
+        if (shared != null && Boolean.parseBoolean(property(properties, "lefi.sandbox.enabled"))) {
+            // an organisation's bundle: the default's sandbox serves it too
+            overrideUrls(properties, servedBySandbox, shared);
+        } else if (Boolean.parseBoolean(property(properties, "lefi.sandbox.enabled"))) {
             Sandbox sandbox = new Sandbox(Integer.parseInt(property(properties, "lefi.sandbox.port")), clock);
             // it keeps its cases, subscriptions and notifications across a restart, as FK does
             sandbox.rememberIn(dataDir.resolve("sandbox"));
@@ -74,11 +88,7 @@ public class BundleConfiguration implements CamelConfiguration {
             sandbox.start();
             context.addService(sandbox, true, true);
             registry.bind("sandbox", sandbox);
-            for (String url : new String[] {"lefi.url", "leka.url"}) {
-                if (property(properties, url).isBlank()) {
-                    properties.addOverrideProperty(url, sandbox.url());
-                }
-            }
+            overrideUrls(properties, servedBySandbox, sandbox);
         }
 
         BundleQueues queues = BundleQueues.from(key -> property(properties, key));
@@ -88,6 +98,11 @@ public class BundleConfiguration implements CamelConfiguration {
         if (brokerUrl.isBlank()) {
             BrokerSecurity security = Boolean.parseBoolean(property(properties, "jms.embedded.security"))
                     ? new BrokerSecurity(key -> property(properties, key), queues) : null;
+            if (security != null) {
+                organisations.all().forEach(organisation -> security.addOrganisation(organisation,
+                        BundleQueues.from(key -> organisation.overrides(k -> property(properties, k))
+                                .getOrDefault(key, property(properties, key)))));
+            }
             EmbeddedBroker broker = new EmbeddedBroker(dataDir.resolve("broker"),
                     property(properties, "jms.embedded.acceptor"), security);
             if (!property(properties, "jms.embedded.tls-acceptor").isEmpty()) {
@@ -123,6 +138,13 @@ public class BundleConfiguration implements CamelConfiguration {
         context.addService(database, true, true);
         registry.bind("bundleDataSource", database.dataSource());
 
+        if (!organisations.isEmpty()) {
+            context.addService(new OrganisationBundles(organisations, defaultsForOrganisations(properties, servedBySandbox),
+                    Map.of("jms.broker.url", brokerUrl, "jms.broker.user", brokerUser, "jms.broker.password", brokerPassword,
+                            "jms.broker.password-file", ""),
+                    clock, registry.lookupByNameAndType("sandbox", Sandbox.class)), true, false);
+        }
+
         registry.bind("answerSource", AnswerSource.class,
                 servedBySandbox.isEmpty() ? AnswerSource.FK : AnswerSource.SANDBOX);
         // FK's client certificate and trust on connections to FK alone; the JVM's trust elsewhere
@@ -131,6 +153,31 @@ public class BundleConfiguration implements CamelConfiguration {
         if (tls != null) {
             context.getComponent("https", HttpComponent.class).setSslContextParameters(tls);
         }
+    }
+
+    /** FK's URLs the sandbox serves (those left unset). */
+    private static void overrideUrls(PropertiesComponent properties, List<String> servedBySandbox, Sandbox sandbox) {
+        for (String service : servedBySandbox) {
+            properties.addOverrideProperty(service + ".url", sandbox.url());
+        }
+    }
+
+    /**
+     * The default's bundle settings in effect, for the organisations' bundles to run on, as given
+     * (a placeholder such as {@code {{bundle.data.dir}}} is resolved in the organisation's bundle,
+     * so its database, lock and folders are its own): all but FK's URLs where the sandbox serves
+     * them (an organisation's bundle finds its sandbox itself).
+     */
+    private static Map<String, String> defaultsForOrganisations(PropertiesComponent properties, List<String> servedBySandbox) {
+        Map<String, String> defaults = new TreeMap<>();
+        for (String key : properties.loadProperties().stringPropertyNames()) {
+            if (BUNDLE_KEY.matcher(key).lookingAt()) {
+                properties.getResolvedValue(key).ifPresent(value -> defaults.put(key, value.originalValue().trim()));
+            }
+        }
+        servedBySandbox.forEach(service -> defaults.remove(service + ".url"));
+        defaults.remove(Organisations.DIR_KEY);
+        return defaults;
     }
 
     static String property(PropertiesComponent properties, String key) {

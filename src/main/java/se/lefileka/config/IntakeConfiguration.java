@@ -16,6 +16,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import se.lefileka.broker.BundleQueues;
+import se.lefileka.organisations.Organisations;
 import se.lefileka.intake.FileNames;
 import se.lefileka.intake.InboxFiles;
 import se.lefileka.intake.InputErrors;
@@ -67,8 +68,10 @@ public class IntakeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public JmsReplies jmsReplies(CamelContext context) {
-        return new JmsReplies(BundleQueues.from(key -> BundleConfiguration.property(context, key)).notForReplies());
+    public JmsReplies jmsReplies(CamelContext context, @BeanInject("organisations") Organisations organisations,
+                                 @PropertyInject(Organisations.ORGANISATION_KEY) String organisation) {
+        return new JmsReplies(BundleQueues.from(key -> BundleConfiguration.property(context, key)).notForReplies(),
+                organisations.ownsQueue(organisation));
     }
 
     @BindToRegistry(lazy = true)

@@ -6,6 +6,7 @@ import jakarta.jms.Queue;
 import jakarta.jms.Topic;
 import java.util.Collection;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -29,9 +30,16 @@ public class JmsReplies {
     private static final Pattern PLAIN_NAME = Pattern.compile("(queue|topic):[A-Za-z0-9._-]{1,200}");
 
     private final Set<String> bundleQueues;
+    private final Predicate<String> organisations;
 
     public JmsReplies(Collection<String> bundleQueues) {
+        this(bundleQueues, name -> true);
+    }
+
+    /** @param organisations whether a destination's name is the organisation's own (another's never gets its answers) */
+    public JmsReplies(Collection<String> bundleQueues, Predicate<String> organisations) {
         this.bundleQueues = Set.copyOf(bundleQueues);
+        this.organisations = organisations;
     }
 
     public void remember(Exchange exchange, String defaultQueue) throws JMSException {
@@ -40,6 +48,10 @@ public class JmsReplies {
         String address = replyTo == null ? null : address(replyTo);
         if (address != null && bundleQueues.contains(address.substring(address.indexOf(':') + 1))) {
             LOG.warn("Message {} names the bundle's own {} as its reply destination; it is answered on {}",
+                    message.getHeader("JMSMessageID"), address, defaultQueue);
+            address = null;
+        } else if (address != null && !organisations.test(address.substring(address.indexOf(':') + 1))) {
+            LOG.warn("Message {} names another organisation's {} as its reply destination; it is answered on {}",
                     message.getHeader("JMSMessageID"), address, defaultQueue);
             address = null;
         } else if (address != null && !PLAIN_NAME.matcher(address).matches()) {

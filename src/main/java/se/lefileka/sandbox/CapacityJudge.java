@@ -4,67 +4,133 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Judges every request by the SLA's capacity rules, exactly as CONTRACT.md states them, and
- * counts each breach per budget and rule. Every call counts, also one that is answered 429.
+ * counts each breach per budget and rule. Every call counts, also one that is answered 429. Each
+ * organisation's budgets are judged on their own (the SLA is per agreement): a v2 call is the
+ * organisation's its {@code X-Organisationsnummer} names, a v1 call (which names none) is
+ * {@link #NO_ORGANISATION}'s.
  */
 public class CapacityJudge {
 
-    private final Map<Budget, Lane> lanes = new EnumMap<>(Budget.class);
+    /** The organisation of a call that names none (v1). */
+    public static final String NO_ORGANISATION = "";
 
-    public CapacityJudge() {
-        for (Budget budget : Budget.values()) {
-            lanes.put(budget, new Lane(budget));
-        }
+    private final Map<String, Map<Budget, Lane>> organisations = new ConcurrentHashMap<>();
+
+    private Map<Budget, Lane> lanesOf(String organisation) {
+        return organisations.computeIfAbsent(organisation, key -> {
+            Map<Budget, Lane> lanes = new EnumMap<>(Budget.class);
+            for (Budget budget : Budget.values()) {
+                lanes.put(budget, new Lane(budget));
+            }
+            return lanes;
+        });
     }
 
-    /** Records a request start; returns the rule it breaks, or null if it keeps them all. */
+    /** Records a request start of a call naming no organisation; returns the rule it breaks, or null. */
     public Rule start(Budget budget) {
-        return start(budget, System.nanoTime());
+        return start(NO_ORGANISATION, budget);
+    }
+
+    /** Records a request start in the organisation's budget; returns the rule it breaks, or null if it keeps them all. */
+    public Rule start(String organisation, Budget budget) {
+        return start(organisation, budget, System.nanoTime());
     }
 
     /** As {@link #start(Budget)}, at the given {@link System#nanoTime()} instant. */
     Rule start(Budget budget, long nanos) {
-        return lanes.get(budget).start(nanos);
+        return start(NO_ORGANISATION, budget, nanos);
+    }
+
+    Rule start(String organisation, Budget budget, long nanos) {
+        return lanesOf(organisation).get(budget).start(nanos);
     }
 
     /** Records that the response to a request of the budget has been fully sent. */
     public void end(Budget budget) {
-        end(budget, System.nanoTime());
+        end(NO_ORGANISATION, budget);
+    }
+
+    public void end(String organisation, Budget budget) {
+        end(organisation, budget, System.nanoTime());
     }
 
     /** As {@link #end(Budget)}, at the given {@link System#nanoTime()} instant. */
     void end(Budget budget, long nanos) {
-        lanes.get(budget).end(nanos);
+        end(NO_ORGANISATION, budget, nanos);
     }
 
+    void end(String organisation, Budget budget, long nanos) {
+        lanesOf(organisation).get(budget).end(nanos);
+    }
+
+    /** The breaches of the budget, every organisation's. */
     public long breaches(Budget budget) {
-        return lanes.get(budget).breaches.values().stream().mapToLong(AtomicLong::get).sum();
+        return organisations.keySet().stream().mapToLong(organisation -> breaches(organisation, budget)).sum();
     }
 
     public long breaches(Budget budget, Rule rule) {
-        return lanes.get(budget).breaches.get(rule).get();
+        return organisations.values().stream().mapToLong(lanes -> lanes.get(budget).breaches.get(rule).get()).sum();
+    }
+
+    /** The breaches of the organisation's budget. */
+    public long breaches(String organisation, Budget budget) {
+        Map<Budget, Lane> lanes = organisations.get(organisation);
+        return lanes == null ? 0 : lanes.get(budget).breaches.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    /** The breaches of the organisation's budgets. */
+    public long breaches(String organisation) {
+        return breaches(organisation, Budget.ONLINE) + breaches(organisation, Budget.MASS);
     }
 
     public long breaches() {
         return breaches(Budget.ONLINE) + breaches(Budget.MASS);
     }
 
-    /** How many requests of the budget were judged. */
+    /** How many requests of the budget were judged, every organisation's. */
     public long calls(Budget budget) {
-        return lanes.get(budget).calls.get();
+        return organisations.keySet().stream().mapToLong(organisation -> calls(organisation, budget)).sum();
+    }
+
+    /** How many requests of the organisation's budget were judged. */
+    public long calls(String organisation, Budget budget) {
+        Map<Budget, Lane> lanes = organisations.get(organisation);
+        return lanes == null ? 0 : lanes.get(budget).calls.get();
+    }
+
+    /** When the organisation's requests of the budget started ({@link System#nanoTime()}), those of the last hour. */
+    public List<Long> starts(String organisation, Budget budget) {
+        Map<Budget, Lane> lanes = organisations.get(organisation);
+        if (lanes == null) {
+            return List.of();
+        }
+        Lane lane = lanes.get(budget);
+        synchronized (lane) {
+            return List.copyOf(lane.starts);
+        }
+    }
+
+    /** The organisations whose calls were judged. */
+    public Set<String> organisations() {
+        return Set.copyOf(organisations.keySet());
     }
 
     /** A readable account of all breaches, for test failure messages. */
     public String report() {
         StringBuilder text = new StringBuilder();
-        lanes.forEach((budget, lane) -> text.append(budget).append(": calls=").append(lane.calls)
-                .append(" breaches=").append(lane.breaches)
-                .append(lane.firstBreach == null ? "" : "; first: " + lane.firstBreach).append('\n'));
+        organisations.forEach((organisation, lanes) -> lanes.forEach((budget, lane) -> text
+                .append(organisation.isEmpty() ? "" : organisation + " ").append(budget)
+                .append(": calls=").append(lane.calls).append(" breaches=").append(lane.breaches)
+                .append(lane.firstBreach == null ? "" : "; first: " + lane.firstBreach).append('\n')));
         return text.toString();
     }
 

@@ -263,14 +263,15 @@ public class Sandbox extends ServiceSupport {
     private void serve(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         Budget budget = budgetOf(path);
-        Rule broken = budget == null ? null : judge.start(budget);
+        String organisation = organisationOf(exchange, path);
+        Rule broken = budget == null ? null : judge.start(organisation, budget);
         if (budget != null) {
             recordStart(budget);
         }
         try {
             SandboxReply reply;
             if (broken != null && refuseBreaches) {
-                LOG.warn("Capacity rule broken: {} {}", budget, broken);
+                LOG.warn("Capacity rule broken: {} {} {}", organisation, budget, broken);
                 reply = SandboxReply.retryLater(429, "FOR_MANGA_FRAGOR", "kapacitetsgränsen överskreds: " + broken, 1);
             } else {
                 reply = answer(exchange, path, budget);
@@ -282,7 +283,7 @@ public class Sandbox extends ServiceSupport {
         } finally {
             exchange.close();
             if (budget != null) {
-                judge.end(budget);
+                judge.end(organisation, budget);
             }
         }
     }
@@ -368,6 +369,13 @@ public class Sandbox extends ServiceSupport {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /** The organisation whose budget the call spends: the one a v2 call names, none for a v1 call. */
+    private static String organisationOf(HttpExchange exchange, String path) {
+        String named = exchange.getRequestHeaders().getFirst("X-Organisationsnummer");
+        return path.startsWith("/v2/") && named != null && ORGANISATIONSNUMMER.matcher(named).matches()
+                ? named : CapacityJudge.NO_ORGANISATION;
     }
 
     static Budget budgetOf(String path) {

@@ -18,6 +18,14 @@ public final class SandboxSettings {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxSettings.class);
 
+    /**
+     * Whether the organisationsnummer is one of the sandbox's ({@value #ORGANISATIONSNUMMER} and the
+     * others of 21200001xx, for the organisations of one bundle to try it side by side).
+     */
+    public static boolean isSandboxs(String organisationsnummer) {
+        return organisationsnummer.matches("21200001\\d\\d");
+    }
+
     private SandboxSettings() {
     }
 
@@ -44,11 +52,11 @@ public final class SandboxSettings {
         }
         String missing = String.join(" and ", served.stream().map(service -> service + ".url").toList());
         String organisation = settings.apply("lefi.organisationsnummer");
-        if (!ORGANISATIONSNUMMER.equals(organisation)) {
+        if (!isSandboxs(organisation)) {
             throw new IllegalStateException(missing + " not set, so the built-in sandbox would answer with "
                     + "synthetic data, yet lefi.organisationsnummer is set to a real organisation's. Set " + missing
                     + " to FK's address (or lefi.organisationsnummer back to the sandbox's " + ORGANISATIONSNUMMER
-                    + " to try the bundle)");
+                    + " to try the bundle, or another of 21200001xx)");
         }
         for (String store : List.of("fk.tls.key-store", "fk.tls.trust-store")) {
             if (!settings.apply(store).isBlank()) {

@@ -53,4 +53,16 @@ class CapacityJudgeTest {
         assertThat(judge.breaches()).isZero();
         assertThat(judge.calls(Budget.ONLINE)).isEqualTo(3);
     }
+
+    @Test
+    void eachOrganisationsBudgetIsJudgedOnItsOwn() {
+        assertThat(judge.start("2120000001", Budget.ONLINE)).isNull();
+        assertThat(judge.start("2120000002", Budget.ONLINE)).isNull();
+        assertThat(judge.start("2120000001", Budget.ONLINE)).isEqualTo(Rule.THREADS);
+        assertThat(judge.breaches("2120000001")).isEqualTo(1);
+        assertThat(judge.breaches("2120000002")).isZero();
+        assertThat(judge.calls("2120000002", Budget.ONLINE)).isEqualTo(1);
+        assertThat(judge.breaches()).isEqualTo(1);
+        assertThat(judge.organisations()).containsExactlyInAnyOrder("2120000001", "2120000002");
+    }
 }

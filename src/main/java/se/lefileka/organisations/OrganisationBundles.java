@@ -1,0 +1,83 @@
+package se.lefileka.organisations;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.main.Main;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.lefileka.routing.BundleStart;
+import se.lefileka.sandbox.Sandbox;
+
+/**
+ * The bundles of the organisations besides the default one, in this process: one Camel context
+ * each, on the same routes and settings as the default's, with the organisation's own over them
+ * ({@link Organisation#overrides}). Each has its own lanes and budgets, inboxes, outboxes,
+ * database and leader; all share the default's broker (in the JVM) and its sandbox. They start
+ * with the default's context (after its broker and database) and stop before it.
+ */
+public class OrganisationBundles extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrganisationBundles.class);
+    /** The routes of the default's context alone: the console serves every organisation on one port. */
+    static final String DEFAULT_ONLY_ROUTES = "file:routes/console.camel.yaml";
+
+    private final Organisations organisations;
+    private final Map<String, String> defaults;
+    private final Map<String, String> shared;
+    private final Clock clock;
+    private final Sandbox sandbox;
+    private final List<Main> running = new ArrayList<>();
+
+    /**
+     * @param defaults the default's bundle settings in effect (whatever their source), which every
+     *                 organisation's bundle runs on unless its own say otherwise
+     * @param shared   settings every organisation's bundle takes from the default's (its broker)
+     * @param sandbox  the default's sandbox (null when it runs none)
+     */
+    public OrganisationBundles(Organisations organisations, Map<String, String> defaults, Map<String, String> shared,
+                               Clock clock, Sandbox sandbox) {
+        this.organisations = organisations;
+        this.defaults = defaults;
+        this.shared = shared;
+        this.clock = clock;
+        this.sandbox = sandbox;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        for (Organisation organisation : organisations.all()) {
+            Main main = BundleStart.create();
+            Map<String, String> overrides = new java.util.LinkedHashMap<>(defaults);
+            overrides.putAll(organisation.overrides(key -> defaults.getOrDefault(key, "")));
+            overrides.putAll(shared);
+            overrides.put(Organisations.DIR_KEY, "");
+            overrides.put("camel.server.enabled", "false");
+            overrides.put("camel.management.enabled", "false");
+            overrides.put("camel.main.routes-exclude-pattern", DEFAULT_ONLY_ROUTES);
+            overrides.forEach(main::addOverrideProperty);
+            main.bind("clock", clock);
+            if (sandbox != null) {
+                main.bind("sandbox", sandbox);
+            }
+            LOG.info("Starting organisation {}'s bundle in {}", organisation.id(), overrides.get("bundle.data.dir"));
+            main.start();
+            running.add(main);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).stop();
+        }
+        running.clear();
+    }
+
+    /** The organisations' Camel contexts, running. */
+    public List<org.apache.camel.CamelContext> contexts() {
+        return running.stream().map(Main::getCamelContext).toList();
+    }
+}

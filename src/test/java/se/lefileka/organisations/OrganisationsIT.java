@@ -1,0 +1,143 @@
+package se.lefileka.organisations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.lefileka.sandbox.Budget;
+import se.lefileka.support.BundleTestSupport;
+import se.lefileka.support.Folders;
+import se.lefileka.support.MassResults;
+import se.lefileka.support.MassRows;
+import se.lefileka.support.Persons;
+import se.lefileka.support.Queries;
+import se.lefileka.support.RunningBundle;
+import se.lefileka.support.SlaJudged;
+
+/**
+ * Two organisations in one bundle, on the SLA's limits, against a sandbox that judges each
+ * organisationsnummer's budget on its own: each organisation's inbox is answered in its own outbox
+ * through its own lanes (its calls carry its organisationsnummer, and the two budgets run side by
+ * side, which one shared budget never could), its mass batch in its own outbox, and over JMS each
+ * organisation's producer reaches only its own queues and hears only its own answers.
+ */
+@SlaJudged
+class OrganisationsIT extends BundleTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DEFAULT_NUMBER = "2120000142";
+    private static final String B_NUMBER = "2120000143";
+    private static final int QUERIES = 4;
+
+    @TempDir
+    Path organisations;
+
+    @Test
+    void twoOrganisationsEachOnItsOwnBudgetQueuesAndFolders() throws Exception {
+        Files.writeString(organisations.resolve("kommun-b.properties"), """
+                lefi.organisationsnummer = %s
+                jms.embedded.producer-user = producer-b
+                jms.embedded.producer-password = producer-b-secret
+                jms.embedded.consumer-user = consumer-b
+                jms.embedded.consumer-password = consumer-b-secret
+                """.formatted(B_NUMBER));
+        bundle = RunningBundle.start(data, sandbox, Map.of("bundle.organisations.dir", organisations.toString(),
+                "lefi.organisationsnummer", DEFAULT_NUMBER));
+        Path b = data.resolve("kommun-b");
+        Folders.drop(bundle.dir("inbox/online"), "a.json", queries("a"));
+        Folders.drop(Files.createDirectories(b.resolve("inbox/online")), "b.json", queries("b"));
+        MassRows rows = MassRows.of(3, 0);
+        Folders.drop(Files.createDirectories(b.resolve("inbox/mass")), "b-batch.csv", rows.csv());
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> Folders.names(data.resolve("outbox/online")).size() == QUERIES
+                && Folders.names(b.resolve("outbox/online")).size() == QUERIES);
+        for (int i = 0; i < QUERIES; i++) {
+            assertThat(status(data.resolve("outbox/online/a-" + i + ".json"))).isEqualTo("OK");
+            assertThat(status(b.resolve("outbox/online/b-" + i + ".json"))).isEqualTo("OK");
+        }
+        assertThat(Folders.names(data.resolve("outbox/online"))).noneMatch(name -> name.startsWith("b-"));
+        MassResults.assertCompletesOnce(b, "b-batch", rows, sandbox, 1);
+        assertThat(data.resolve("outbox/mass/b-batch.jsonl")).doesNotExist();
+
+        assertThat(sandbox.judge().calls(DEFAULT_NUMBER, Budget.ONLINE)).isEqualTo(QUERIES);
+        assertThat(sandbox.judge().calls(B_NUMBER, Budget.ONLINE)).isEqualTo(QUERIES);
+        assertThat(sandbox.judge().calls(B_NUMBER, Budget.MASS)).isPositive();
+        assertThat(sandbox.judge().calls(DEFAULT_NUMBER, Budget.MASS)).isZero();
+        assertThat(closestStartsMillis(sandbox.judge().starts(DEFAULT_NUMBER, Budget.ONLINE),
+                sandbox.judge().starts(B_NUMBER, Budget.ONLINE)))
+                .as("the organisations' online calls ran side by side (one shared budget leaves a second between any two)")
+                .isLessThan(1000);
+
+        answeredOnlyOnItsOwnQueues();
+        assertThat(sandbox.judge().breaches(DEFAULT_NUMBER)).as(sandbox.judge().report()).isZero();
+        assertThat(sandbox.judge().breaches(B_NUMBER)).as(sandbox.judge().report()).isZero();
+    }
+
+    private void answeredOnlyOnItsOwnQueues() throws Exception {
+        try (JMSContext producerB = bundle.jmsClient("producer-b", "producer-b-secret").createContext();
+             JMSContext consumerB = bundle.jmsClient("consumer-b", "consumer-b-secret").createContext();
+             JMSContext producer = bundle.jmsClient("producer", RunningBundle.PRODUCER_PASSWORD).createContext()) {
+            Queue bRequests = producerB.createQueue("kommun-b.lefi.online.requests");
+            // a reply queue of its own, and one that is the default organisation's
+            TextMessage own = producerB.createTextMessage(Queries.online("jms-b-1", Persons.known(401)));
+            own.setJMSReplyTo(producerB.createQueue("kommun-b.replies"));
+            producerB.createProducer().send(bRequests, own);
+            TextMessage others = producerB.createTextMessage(Queries.online("jms-b-2", Persons.known(402)));
+            others.setJMSReplyTo(producerB.createQueue("lefi.online.responses"));
+            producerB.createProducer().send(bRequests, others);
+
+            TextMessage reply = (TextMessage) producerB.createConsumer(producerB.createQueue("kommun-b.replies"))
+                    .receive(TimeUnit.SECONDS.toMillis(30));
+            assertThat(JSON.readTree(reply.getText()).path("requestId").asText()).isEqualTo("jms-b-1");
+            TextMessage onItsDefault = (TextMessage) consumerB.createConsumer(
+                    consumerB.createQueue("kommun-b.lefi.online.responses")).receive(TimeUnit.SECONDS.toMillis(30));
+            assertThat(JSON.readTree(onItsDefault.getText()).path("requestId").asText()).isEqualTo("jms-b-2");
+
+            assertThatThrownBy(() -> producerB.createProducer().send(producerB.createQueue("lefi.online.requests"),
+                    Queries.online("jms-b-3", Persons.known(403))))
+                    .as("kommun-b's producer on the default organisation's queue").isInstanceOf(JMSRuntimeException.class);
+            assertThatThrownBy(() -> producer.createProducer().send(bRequests, Queries.online("jms-a", Persons.known(404))))
+                    .as("the default's producer on kommun-b's queue").isInstanceOf(JMSRuntimeException.class);
+            assertThatThrownBy(() -> consumerB.createConsumer(consumerB.createQueue("lefi.online.responses")).receive(100))
+                    .as("kommun-b's consumer on the default's answers").isInstanceOf(JMSRuntimeException.class);
+        }
+        assertThat(sandbox.judge().calls(B_NUMBER, Budget.ONLINE)).isEqualTo(QUERIES + 2);
+    }
+
+    private static String queries(String prefix) {
+        StringBuilder array = new StringBuilder("[");
+        for (int i = 0; i < QUERIES; i++) {
+            array.append(i == 0 ? "" : ",").append(Queries.online(prefix + "-" + i, Persons.known(10 * prefix.charAt(0) + i)));
+        }
+        return array.append(']').toString();
+    }
+
+    private static long closestStartsMillis(List<Long> one, List<Long> other) {
+        long closest = Long.MAX_VALUE;
+        for (long a : one) {
+            for (long b : other) {
+                closest = Math.min(closest, Math.abs(a - b));
+            }
+        }
+        return TimeUnit.NANOSECONDS.toMillis(closest);
+    }
+
+    private static String status(Path answer) throws Exception {
+        JsonNode result = JSON.readTree(Files.readString(answer));
+        return result.path("status").asText();
+    }
+}
