@@ -139,10 +139,13 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("bundleDataSource", database.dataSource());
 
         if (!organisations.isEmpty()) {
-            context.addService(new OrganisationBundles(organisations, defaultsForOrganisations(properties, servedBySandbox),
+            OrganisationBundles bundles = new OrganisationBundles(organisations,
+                    defaultsForOrganisations(properties, servedBySandbox),
                     Map.of("jms.broker.url", brokerUrl, "jms.broker.user", brokerUser, "jms.broker.password", brokerPassword,
                             "jms.broker.password-file", ""),
-                    clock, registry.lookupByNameAndType("sandbox", Sandbox.class)), true, false);
+                    clock, registry.lookupByNameAndType("sandbox", Sandbox.class));
+            context.addService(bundles, true, false);
+            registry.bind("organisationBundles", bundles);
         }
 
         registry.bind("answerSource", AnswerSource.class,

@@ -36,6 +36,7 @@ import se.lefileka.leka.NotificationLog;
 import se.lefileka.mass.MassProgress;
 import se.lefileka.operations.ApiVersions;
 import se.lefileka.operations.BundleHealth;
+import se.lefileka.organisations.OrganisationBundles;
 import se.lefileka.operations.BundleMetrics;
 import se.lefileka.operations.ConsoleStatus;
 import se.lefileka.operations.DeadLetters;
@@ -115,6 +116,10 @@ public class OperationsConfiguration implements CamelConfiguration {
                 property(properties, "bundle.http.host"), property(properties, "bundle.http.port"));
         RouteReload reload = registry.lookupByNameAndType("routeReload", RouteReload.class);
         BundleHealth.registerRoutes(context, reload);
+        OrganisationBundles organisations = registry.lookupByNameAndType("organisationBundles", OrganisationBundles.class);
+        if (organisations != null) {
+            BundleHealth.registerOrganisations(context, organisations::contexts);
+        }
 
         registry.bind("consoleStatus", new ConsoleStatus(clock, calls,
                 gates(registry),

@@ -2,8 +2,10 @@ package se.lefileka.organisations;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -29,7 +31,7 @@ public class OrganisationBundles extends ServiceSupport {
     private final Map<String, String> shared;
     private final Clock clock;
     private final Sandbox sandbox;
-    private final List<Main> running = new ArrayList<>();
+    private final Map<String, Main> running = new LinkedHashMap<>();
 
     /**
      * @param defaults the default's bundle settings in effect (whatever their source), which every
@@ -64,20 +66,23 @@ public class OrganisationBundles extends ServiceSupport {
             }
             LOG.info("Starting organisation {}'s bundle in {}", organisation.id(), overrides.get("bundle.data.dir"));
             main.start();
-            running.add(main);
+            running.put(organisation.id(), main);
         }
     }
 
     @Override
     protected void doStop() throws Exception {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).stop();
+        List<Main> stopping = new ArrayList<>(running.values());
+        for (int i = stopping.size() - 1; i >= 0; i--) {
+            stopping.get(i).stop();
         }
         running.clear();
     }
 
-    /** The organisations' Camel contexts, running. */
-    public List<org.apache.camel.CamelContext> contexts() {
-        return running.stream().map(Main::getCamelContext).toList();
+    /** The organisations' Camel contexts, by organisation, as started. */
+    public Map<String, CamelContext> contexts() {
+        Map<String, CamelContext> contexts = new LinkedHashMap<>();
+        running.forEach((id, main) -> contexts.put(id, main.getCamelContext()));
+        return contexts;
     }
 }

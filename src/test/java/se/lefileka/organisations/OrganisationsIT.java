@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.lefileka.sandbox.Budget;
+import se.lefileka.support.BundleHttp;
 import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
 import se.lefileka.support.MassResults;
@@ -81,6 +82,11 @@ class OrganisationsIT extends BundleTestSupport {
                 sandbox.judge().starts(B_NUMBER, Budget.ONLINE)))
                 .as("the organisations' online calls ran side by side (one shared budget leaves a second between any two)")
                 .isLessThan(1000);
+
+        JsonNode health = BundleHttp.healthCheck(bundle, "organisations");
+        assertThat(health.path("status").asText()).as(health.toString()).isEqualTo("UP");
+        assertThat(health.path("message").asText()).as("kommun-b's bundle runs, leads and its own checks are up")
+                .matches("kommun-b: Started, leads, \\d+ checks UP");
 
         answeredOnlyOnItsOwnQueues();
         assertThat(sandbox.judge().breaches(DEFAULT_NUMBER)).as(sandbox.judge().report()).isZero();
