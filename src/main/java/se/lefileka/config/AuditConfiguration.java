@@ -19,7 +19,7 @@ public class AuditConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public AuditLog auditLog(DataSource dataSource, Clock clock, Pseudonyms pseudonyms, AnswerSource source,
-                             @BeanInject(BundleConfiguration.METRICS_REGISTRY) MeterRegistry meters,
+                             @BeanInject(BundleConfiguration.BUNDLE_METERS) MeterRegistry meters,
                              @PropertyInject("lefi.organisationsnummer") String organisationsnummer) {
         return new AuditLog(dataSource, organisationsnummer, clock, meters, pseudonyms, source);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -50,8 +51,15 @@ public class BundleConfiguration implements CamelConfiguration {
 
     /** A mass chunk (500 rows, about 200 KB as Artemis stores text) stays an ordinary message. */
     static final int LARGE_MESSAGE_BYTES = 1024 * 1024;
-    /** The Prometheus registry every metric goes to; Camel's metrics service serves it at /observe/metrics. */
+    /** Camel's Prometheus registry; Camel's metrics service serves it at /observe/metrics. */
     public static final String METRICS_REGISTRY = "metricsRegistry";
+    /**
+     * The bundle's own meters, each tagged with the organisation ({@code organisation}): the
+     * default's served registry, or, in an organisation's bundle, the default's
+     * ({@link #SERVED_METRICS}, bound by {@link OrganisationBundles}), so that one scrape shows them all.
+     */
+    public static final String BUNDLE_METERS = "bundleMeters";
+    public static final String SERVED_METRICS = "servedMetrics";
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -73,6 +81,11 @@ public class BundleConfiguration implements CamelConfiguration {
         if (registry.lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class) == null) {
             registry.bind(METRICS_REGISTRY, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         }
+        MeterRegistry served = registry.lookupByNameAndType(SERVED_METRICS, MeterRegistry.class);
+        CompositeMeterRegistry bundleMeters = new CompositeMeterRegistry();
+        bundleMeters.config().commonTags("organisation", property(properties, Organisations.ORGANISATION_KEY));
+        bundleMeters.add(served != null ? served : registry.lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class));
+        registry.bind(BUNDLE_METERS, bundleMeters);
 
         List<String> servedBySandbox = SandboxSettings.servedServices(key -> property(properties, key));
         SandboxSettings.check(servedBySandbox, key -> property(properties, key));
@@ -143,7 +156,8 @@ public class BundleConfiguration implements CamelConfiguration {
                     defaultsForOrganisations(properties, servedBySandbox),
                     Map.of("jms.broker.url", brokerUrl, "jms.broker.user", brokerUser, "jms.broker.password", brokerPassword,
                             "jms.broker.password-file", ""),
-                    clock, registry.lookupByNameAndType("sandbox", Sandbox.class));
+                    clock, registry.lookupByNameAndType("sandbox", Sandbox.class),
+                    registry.lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class));
             context.addService(bundles, true, false);
             registry.bind("organisationBundles", bundles);
         }

@@ -86,7 +86,7 @@ public class IntakeConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public InputErrors inputErrors(@BeanInject("bundleJson") ObjectMapper json, Clock clock,
-                                   @BeanInject(BundleConfiguration.METRICS_REGISTRY) MeterRegistry meters) {
+                                   @BeanInject(BundleConfiguration.BUNDLE_METERS) MeterRegistry meters) {
         return new InputErrors(json, clock, meters);
     }
 

@@ -53,7 +53,7 @@ public class LaneConfiguration implements CamelConfiguration {
 
     /** Every call's outcome, for health and metrics; the budgets' use against their limits. */
     @BindToRegistry(lazy = true)
-    public FkCallMetrics fkCallMetrics(@BeanInject(BundleConfiguration.METRICS_REGISTRY) MeterRegistry meters,
+    public FkCallMetrics fkCallMetrics(@BeanInject(BundleConfiguration.BUNDLE_METERS) MeterRegistry meters,
                                        Clock clock, @BeanInject("onlineBudget") FkBudget online,
                                        @BeanInject("massBudget") FkBudget mass,
                                        @PropertyInject("lefi.url") String lefiUrl, @PropertyInject("leka.url") String lekaUrl) {

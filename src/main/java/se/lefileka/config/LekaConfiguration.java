@@ -35,7 +35,7 @@ public class LekaConfiguration implements CamelConfiguration {
                            @PropertyInject("lefi.organisationsnummer") String organisationsnummer,
                            @PropertyInject("leka.notifications.page-size") int pageSize,
                            @BeanInject("bundleJson") ObjectMapper json, Clock clock,
-                           @BeanInject(BundleConfiguration.METRICS_REGISTRY) MeterRegistry meters) {
+                           @BeanInject(BundleConfiguration.BUNDLE_METERS) MeterRegistry meters) {
         LekaMapper mapper = LekaApi.mapperFor(version);
         return new LekaApi(mapper, new FkWire(mapper.headers(organisationsnummer), json), clock, pageSize, meters);
     }
@@ -61,7 +61,7 @@ public class LekaConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public NotificationFetches notificationFetches(NotificationLog log, Pseudonyms pseudonyms,
-                                                   @BeanInject(BundleConfiguration.METRICS_REGISTRY) MeterRegistry meters) {
+                                                   @BeanInject(BundleConfiguration.BUNDLE_METERS) MeterRegistry meters) {
         return new NotificationFetches(log, pseudonyms, meters);
     }
 
@@ -71,7 +71,7 @@ public class LekaConfiguration implements CamelConfiguration {
      */
     @BindToRegistry(lazy = true)
     public NotificationDeliveries notificationDeliveries(CamelContext context, DataSource dataSource,
-            NotificationLog log, @BeanInject(BundleConfiguration.METRICS_REGISTRY) MeterRegistry meters,
+            NotificationLog log, @BeanInject(BundleConfiguration.BUNDLE_METERS) MeterRegistry meters,
             @PropertyInject("leka.notifications.endpoints") String endpoints,
             @PropertyInject("leka.notifications.max-attempts") int maxAttempts,
             @PropertyInject("leka.notifications.retry-millis") long retryMillis) throws Exception {

@@ -61,7 +61,7 @@ public class OperationsConfiguration implements CamelConfiguration {
         PropertiesComponent properties = context.getPropertiesComponent();
         Registry registry = context.getRegistry();
         Clock clock = registry.lookupByNameAndType("clock", Clock.class);
-        MeterRegistry meters = registry.lookupByNameAndType(BundleConfiguration.METRICS_REGISTRY, MeterRegistry.class);
+        MeterRegistry meters = registry.lookupByNameAndType(BundleConfiguration.BUNDLE_METERS, MeterRegistry.class);
 
         FkCallMetrics calls = registry.lookupByNameAndType("fkCallMetrics", FkCallMetrics.class);
 

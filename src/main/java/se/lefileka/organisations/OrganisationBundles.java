@@ -1,5 +1,6 @@
 package se.lefileka.organisations;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ public class OrganisationBundles extends ServiceSupport {
     private final Map<String, String> shared;
     private final Clock clock;
     private final Sandbox sandbox;
+    private final MeterRegistry served;
     private final Map<String, Main> running = new LinkedHashMap<>();
 
     /**
@@ -38,14 +40,16 @@ public class OrganisationBundles extends ServiceSupport {
      *                 organisation's bundle runs on unless its own say otherwise
      * @param shared   settings every organisation's bundle takes from the default's (its broker)
      * @param sandbox  the default's sandbox (null when it runs none)
+     * @param served   the default's served metrics registry, where each organisation's meters go too (tagged with it)
      */
     public OrganisationBundles(Organisations organisations, Map<String, String> defaults, Map<String, String> shared,
-                               Clock clock, Sandbox sandbox) {
+                               Clock clock, Sandbox sandbox, MeterRegistry served) {
         this.organisations = organisations;
         this.defaults = defaults;
         this.shared = shared;
         this.clock = clock;
         this.sandbox = sandbox;
+        this.served = served;
     }
 
     @Override
@@ -61,6 +65,7 @@ public class OrganisationBundles extends ServiceSupport {
             overrides.put("camel.main.routes-exclude-pattern", DEFAULT_ONLY_ROUTES);
             overrides.forEach(main::addOverrideProperty);
             main.bind("clock", clock);
+            main.bind("servedMetrics", served);
             if (sandbox != null) {
                 main.bind("sandbox", sandbox);
             }

@@ -15,13 +15,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** LEKA as the sandbox serves it: subscriptions and notifications, v1 and v2. */
+/** LEKA as the sandbox serves it to one organisation: its subscriptions and notifications, v1 and v2. */
 final class LekaSandbox {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Duration OFFER_AGAIN_AFTER = Duration.ofSeconds(60);
 
     private final Clock clock;
+    /** The name its state is kept under. */
+    private final String name;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, Notification> notifications = new LinkedHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -61,14 +63,15 @@ final class LekaSandbox {
         }
     }
 
-    LekaSandbox(Clock clock) {
+    LekaSandbox(Clock clock, String name) {
         this.clock = clock;
+        this.name = name;
     }
 
     /** Keeps LEKA's state in the memory from now on, taking back what was kept before. */
     synchronized void rememberIn(SandboxMemory kept) {
         this.memory = kept;
-        State state = kept.recall("leka", State.class);
+        State state = kept.recall(name, State.class);
         if (state != null) {
             ids.set(state.ids());
             state.subscriptions().forEach(s -> subscriptions.put(s.personnummer(), s));
@@ -78,7 +81,7 @@ final class LekaSandbox {
     }
 
     private synchronized void keep() {
-        memory.keep("leka", new State(ids.get(), List.copyOf(subscriptions.values()), notifications.values().stream()
+        memory.keep(name, new State(ids.get(), List.copyOf(subscriptions.values()), notifications.values().stream()
                 .filter(n -> !n.acknowledged)
                 .map(n -> new Kept(n.id, n.personnummer, n.formanstyp, n.handelse, n.validFrom, n.created)).toList()));
     }

@@ -29,6 +29,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,7 +61,11 @@ public class Sandbox extends ServiceSupport {
     private final CapacityJudge judge = new CapacityJudge();
     private final List<SandboxInterceptor> interceptors = new CopyOnWriteArrayList<>();
     private final LefiSandbox lefi;
+    /** LEKA for the sandbox's own organisation and for calls that name none (v1). */
     private final LekaSandbox leka;
+    /** LEKA for each other organisation: each has its own subscriptions and notifications, as at FK. */
+    private final Map<String, LekaSandbox> otherOrganisationsLeka = new ConcurrentHashMap<>();
+    private volatile SandboxMemory memory;
     private final Clock clock;
     /** When recent calls of each budget started, by the sandbox's clock (the last {@value #KEPT_STARTS}). */
     private final Map<Budget, Deque<Instant>> starts = new EnumMap<>(Budget.class);
@@ -88,7 +93,7 @@ public class Sandbox extends ServiceSupport {
             starts.put(budget, new ArrayDeque<>());
         }
         this.lefi = new LefiSandbox(clock);
-        this.leka = new LekaSandbox(clock);
+        this.leka = new LekaSandbox(clock, "leka");
     }
 
     @Override
@@ -123,7 +128,7 @@ public class Sandbox extends ServiceSupport {
                 thread.setDaemon(true);
                 return thread;
             });
-            notifier.scheduleWithFixedDelay(leka::notifySubscribers, notifyEvery.toMillis(), notifyEvery.toMillis(),
+            notifier.scheduleWithFixedDelay(this::notifySubscribers, notifyEvery.toMillis(), notifyEvery.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
     }
@@ -176,6 +181,12 @@ public class Sandbox extends ServiceSupport {
         SandboxMemory memory = SandboxMemory.in(dir);
         lefi.rememberIn(memory);
         leka.rememberIn(memory);
+        this.memory = memory;
+    }
+
+    private void notifySubscribers() {
+        leka.notifySubscribers();
+        otherOrganisationsLeka.values().forEach(LekaSandbox::notifySubscribers);
     }
 
     public String url() {
@@ -252,6 +263,29 @@ public class Sandbox extends ServiceSupport {
         return leka;
     }
 
+    /** LEKA as the organisation sees it (its v2 calls' X-Organisationsnummer; the sandbox's own and v1 share one). */
+    LekaSandbox leka(String organisation) {
+        if (organisation.isEmpty() || SandboxSettings.ORGANISATIONSNUMMER.equals(organisation)) {
+            return leka;
+        }
+        return otherOrganisationsLeka.computeIfAbsent(organisation, key -> {
+            LekaSandbox own = new LekaSandbox(clock, "leka-" + key);
+            if (memory != null) {
+                own.rememberIn(memory);
+            }
+            return own;
+        });
+    }
+
+    /** The organisation's notifications not yet acknowledged. */
+    public long unacknowledgedNotifications(String organisation) {
+        return leka(organisation).unacknowledged();
+    }
+
+    public boolean isSubscribed(String organisation, String personnummer) {
+        return leka(organisation).isSubscribed(personnummer);
+    }
+
     public long unacknowledgedNotifications() {
         return leka.unacknowledged();
     }
@@ -274,7 +308,7 @@ public class Sandbox extends ServiceSupport {
                 LOG.warn("Capacity rule broken: {} {} {}", organisation, budget, broken);
                 reply = SandboxReply.retryLater(429, "FOR_MANGA_FRAGOR", "kapacitetsgränsen överskreds: " + broken, 1);
             } else {
-                reply = answer(exchange, path, budget);
+                reply = answer(exchange, path, budget, organisation);
             }
             send(exchange, reply);
         } catch (RuntimeException | IOException e) {
@@ -298,7 +332,7 @@ public class Sandbox extends ServiceSupport {
         }
     }
 
-    private SandboxReply answer(HttpExchange exchange, String path, Budget budget) throws IOException {
+    private SandboxReply answer(HttpExchange exchange, String path, Budget budget, String organisation) throws IOException {
         Matcher versioned = VERSIONED.matcher(path);
         if (!versioned.matches() || budget == null) {
             return SandboxReply.error(404, "OKAND_RESURS", "okänd resurs");
@@ -312,15 +346,15 @@ public class Sandbox extends ServiceSupport {
             }
         }
         if ("v2".equals(version)) {
-            String organisation = exchange.getRequestHeaders().getFirst("X-Organisationsnummer");
-            if (organisation == null || !ORGANISATIONSNUMMER.matcher(organisation).matches()) {
+            String named = exchange.getRequestHeaders().getFirst("X-Organisationsnummer");
+            if (named == null || !ORGANISATIONSNUMMER.matcher(named).matches()) {
                 return SandboxReply.badRequest("X-Organisationsnummer saknas eller är inte 10 siffror");
             }
         }
         try {
             SandboxRequest request = new SandboxRequest(exchange.getRequestMethod(), version, versioned.group(2),
                     query(exchange.getRequestURI().getRawQuery()), body(exchange.getRequestBody()));
-            SandboxReply reply = "leka".equals(service) ? leka.handle(request) : lefi.handle(request);
+            SandboxReply reply = "leka".equals(service) ? leka(organisation).handle(request) : lefi.handle(request);
             return reply != null ? reply : SandboxReply.error(404, "OKAND_RESURS", "okänd resurs");
         } catch (BadRequest e) {
             return SandboxReply.badRequest(e.getMessage());

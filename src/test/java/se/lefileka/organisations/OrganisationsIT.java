@@ -24,6 +24,7 @@ import se.lefileka.support.BundleTestSupport;
 import se.lefileka.support.Folders;
 import se.lefileka.support.MassResults;
 import se.lefileka.support.MassRows;
+import se.lefileka.support.Notifications;
 import se.lefileka.support.Persons;
 import se.lefileka.support.Queries;
 import se.lefileka.support.RunningBundle;
@@ -33,8 +34,9 @@ import se.lefileka.support.SlaJudged;
  * Two organisations in one bundle, on the SLA's limits, against a sandbox that judges each
  * organisationsnummer's budget on its own: each organisation's inbox is answered in its own outbox
  * through its own lanes (its calls carry its organisationsnummer, and the two budgets run side by
- * side, which one shared budget never could), its mass batch in its own outbox, and over JMS each
- * organisation's producer reaches only its own queues and hears only its own answers.
+ * side, which one shared budget never could), its mass batch in its own outbox, its LEKA
+ * notifications and subscription commands its own, and over JMS each organisation's producer
+ * reaches only its own queues and hears only its own answers.
  */
 @SlaJudged
 class OrganisationsIT extends BundleTestSupport {
@@ -56,9 +58,14 @@ class OrganisationsIT extends BundleTestSupport {
                 jms.embedded.consumer-user = consumer-b
                 jms.embedded.consumer-password = consumer-b-secret
                 """.formatted(B_NUMBER));
+        List<String> defaultsNotifications = Notifications.publish(sandbox, DEFAULT_NUMBER, 1);
+        List<String> bNotifications = Notifications.publish(sandbox, B_NUMBER, 2);
         bundle = RunningBundle.start(data, sandbox, Map.of("bundle.organisations.dir", organisations.toString(),
-                "lefi.organisationsnummer", DEFAULT_NUMBER));
+                "lefi.organisationsnummer", DEFAULT_NUMBER, "leka.notifications.first-fetch-millis", "100"));
         Path b = data.resolve("kommun-b");
+        Folders.drop(Files.createDirectories(b.resolve("inbox/subscriptions")), "s.json", """
+                {"requestId": "s-b", "action": "REGISTER", "personnummer": "%s", "benefits": ["BOSTADSBIDRAG"]}"""
+                .formatted(Persons.known(500)));
         Folders.drop(bundle.dir("inbox/online"), "a.json", queries("a"));
         Folders.drop(Files.createDirectories(b.resolve("inbox/online")), "b.json", queries("b"));
         MassRows rows = MassRows.of(3, 0);
@@ -72,10 +79,20 @@ class OrganisationsIT extends BundleTestSupport {
         }
         assertThat(Folders.names(data.resolve("outbox/online"))).noneMatch(name -> name.startsWith("b-"));
         MassResults.assertCompletesOnce(b, "b-batch", rows, sandbox, 1);
+        // LEKA: each organisation's notifications delivered to its own endpoints, its command to its subscriptions
+        await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.unacknowledgedNotifications(B_NUMBER) == 0
+                && sandbox.unacknowledgedNotifications(DEFAULT_NUMBER) == 0
+                && Files.exists(b.resolve("outbox/subscriptions/s-b.json")));
+        assertThat(Folders.names(b.resolve("outbox/notifications")))
+                .containsExactlyInAnyOrderElementsOf(bNotifications.stream().map(id -> id + ".json").toList());
+        assertThat(Folders.names(data.resolve("outbox/notifications")))
+                .containsExactlyInAnyOrderElementsOf(defaultsNotifications.stream().map(id -> id + ".json").toList());
+        assertThat(status(b.resolve("outbox/subscriptions/s-b.json"))).isEqualTo("REGISTERED");
+        assertThat(sandbox.isSubscribed(B_NUMBER, Persons.known(500))).isTrue();
+        assertThat(sandbox.isSubscribed(DEFAULT_NUMBER, Persons.known(500))).isFalse();
         assertThat(data.resolve("outbox/mass/b-batch.jsonl")).doesNotExist();
 
-        assertThat(sandbox.judge().calls(DEFAULT_NUMBER, Budget.ONLINE)).isEqualTo(QUERIES);
-        assertThat(sandbox.judge().calls(B_NUMBER, Budget.ONLINE)).isEqualTo(QUERIES);
+        assertThat(sandbox.onlineAnswers()).as("FK asked once per query").isEqualTo(2 * QUERIES);
         assertThat(sandbox.judge().calls(B_NUMBER, Budget.MASS)).isPositive();
         assertThat(sandbox.judge().calls(DEFAULT_NUMBER, Budget.MASS)).isZero();
         assertThat(closestStartsMillis(sandbox.judge().starts(DEFAULT_NUMBER, Budget.ONLINE),
@@ -87,6 +104,11 @@ class OrganisationsIT extends BundleTestSupport {
         assertThat(health.path("status").asText()).as(health.toString()).isEqualTo("UP");
         assertThat(health.path("message").asText()).as("kommun-b's bundle runs, leads and its own checks are up")
                 .matches("kommun-b: Started, leads, \\d+ checks UP");
+
+        assertThat(BundleHttp.get(bundle, "/observe/metrics").body()).as("each organisation's metrics, in one scrape")
+                .contains("fk_calls_total{budget=\"online\",organisation=\"kommun-b\",outcome=\"200\",service=\"lefi\"}",
+                        "fk_calls_total{budget=\"online\",organisation=\"default\",outcome=\"200\",service=\"lefi\"}",
+                        "bundle_disclosures_total{kind=\"mass\",organisation=\"kommun-b\",outcome=\"OK\"} 3.0");
 
         answeredOnlyOnItsOwnQueues();
         assertThat(sandbox.judge().breaches(DEFAULT_NUMBER)).as(sandbox.judge().report()).isZero();
@@ -121,7 +143,7 @@ class OrganisationsIT extends BundleTestSupport {
             assertThatThrownBy(() -> consumerB.createConsumer(consumerB.createQueue("lefi.online.responses")).receive(100))
                     .as("kommun-b's consumer on the default's answers").isInstanceOf(JMSRuntimeException.class);
         }
-        assertThat(sandbox.judge().calls(B_NUMBER, Budget.ONLINE)).isEqualTo(QUERIES + 2);
+        assertThat(sandbox.onlineAnswers()).as("FK asked once per query").isEqualTo(2 * QUERIES + 2);
     }
 
     private static String queries(String prefix) {

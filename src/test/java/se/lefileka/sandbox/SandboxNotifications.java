@@ -13,4 +13,10 @@ public final class SandboxNotifications {
                                  LocalDate validFrom) {
         return sandbox.leka().publish(personnummer, formanstyp, handelse, validFrom);
     }
+
+    /** As {@link #publish(Sandbox, String, String, String, LocalDate)}, for the organisation (its organisationsnummer). */
+    public static String publish(Sandbox sandbox, String organisation, String personnummer, String formanstyp,
+                                 String handelse, LocalDate validFrom) {
+        return sandbox.leka(organisation).publish(personnummer, formanstyp, handelse, validFrom);
+    }
 }

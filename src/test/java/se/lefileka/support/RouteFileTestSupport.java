@@ -129,6 +129,7 @@ public abstract class RouteFileTestSupport extends CamelTestSupport {
         registry.bind("clock", clock);
         registry.bind("leadership", leadership);
         registry.bind(BundleConfiguration.METRICS_REGISTRY, new SimpleMeterRegistry());
+        registry.bind(BundleConfiguration.BUNDLE_METERS, new SimpleMeterRegistry());
         registry.bind("bundleDataSource", inMemoryDatabase().dataSource());
         useConfiguration(new BudgetConfiguration());
         useConfiguration(new LaneConfiguration());
