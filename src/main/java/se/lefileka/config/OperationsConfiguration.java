@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,6 +37,7 @@ import se.lefileka.leka.NotificationLog;
 import se.lefileka.mass.MassProgress;
 import se.lefileka.operations.ApiVersions;
 import se.lefileka.operations.BundleHealth;
+import se.lefileka.operations.Consoles;
 import se.lefileka.organisations.OrganisationBundles;
 import se.lefileka.operations.BundleMetrics;
 import se.lefileka.operations.ConsoleStatus;
@@ -117,11 +119,12 @@ public class OperationsConfiguration implements CamelConfiguration {
         RouteReload reload = registry.lookupByNameAndType("routeReload", RouteReload.class);
         BundleHealth.registerRoutes(context, reload);
         OrganisationBundles organisations = registry.lookupByNameAndType("organisationBundles", OrganisationBundles.class);
+        Supplier<Map<String, CamelContext>> organisationContexts = organisations == null ? Map::of : organisations::contexts;
         if (organisations != null) {
-            BundleHealth.registerOrganisations(context, organisations::contexts);
+            BundleHealth.registerOrganisations(context, organisationContexts);
         }
 
-        registry.bind("consoleStatus", new ConsoleStatus(clock, calls,
+        ConsoleStatus console = new ConsoleStatus(clock, calls,
                 gates(registry),
                 Map.of("online", property(properties, "lane.online.queue"),
                         "mass", property(properties, "lane.mass.queue")),
@@ -133,7 +136,9 @@ public class OperationsConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("bundleJson", ObjectMapper.class), meters,
                 registry.lookupByNameAndType("auditLog", AuditLog.class),
                 new RouteChanges(reload, registry.lookupByNameAndType("routeChangeLog", RouteChangeLog.class)),
-                database, waitingWork));
+                database, waitingWork);
+        registry.bind("consoleStatus", console);
+        registry.bind("consoles", new Consoles(console, organisationContexts));
     }
 
     /** The online budget's classes of work and their lane queues (interactive: lane.online.queue). */

@@ -106,6 +106,21 @@ public class ConsoleStatus {
         return status;
     }
 
+    /**
+     * The organisation's line in the console's view of all: who leads, each lane's state and calls
+     * in the last minute, the calls waiting and the batches running.
+     */
+    public Map<String, Object> summary() throws SQLException {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("node", leadership.describe());
+        summary.put("lanes", lanes().stream().map(lane -> lane.get("lane") + " " + lane.get("state") + ", "
+                + lane.get("callsLastMinute") + " / " + lane.get("limitPerMinute") + " calls a minute").toList());
+        summary.put("waiting", waitingWork.stream().flatMap(budget -> budget.now().stream())
+                .mapToLong(WaitingWork.Waiting::calls).filter(calls -> calls > 0).sum());
+        summary.put("batches", database.state().up() ? mass.snapshot().size() : -1);
+        return summary;
+    }
+
     private List<Map<String, Object>> lanes() {
         List<Map<String, Object>> lanes = new ArrayList<>();
         for (String lane : List.of("online", "mass")) {

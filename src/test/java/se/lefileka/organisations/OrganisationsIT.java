@@ -110,6 +110,15 @@ class OrganisationsIT extends BundleTestSupport {
                         "fk_calls_total{budget=\"online\",organisation=\"default\",outcome=\"200\",service=\"lefi\"}",
                         "bundle_disclosures_total{kind=\"mass\",organisation=\"kommun-b\",outcome=\"OK\"} 3.0");
 
+        JsonNode console = JSON.readTree(BundleHttp.get(bundle, "/console/status.json?organisation=kommun-b").body());
+        assertThat(console.path("organisation").asText()).isEqualTo("kommun-b");
+        assertThat(console.path("lanes").get(0).path("callsLastMinute").asInt()).as("kommun-b's own online calls")
+                .isGreaterThanOrEqualTo(QUERIES);
+        assertThat(console.path("organisations").findValuesAsText("organisation")).containsExactly("default", "kommun-b");
+        assertThat(JSON.readTree(BundleHttp.get(bundle, "/console/status.json").body()).path("organisation").asText())
+                .isEqualTo("default");
+        assertThat(BundleHttp.get(bundle, "/console/status.json?organisation=kommun-c").statusCode()).isEqualTo(404);
+
         answeredOnlyOnItsOwnQueues();
         assertThat(sandbox.judge().breaches(DEFAULT_NUMBER)).as(sandbox.judge().report()).isZero();
         assertThat(sandbox.judge().breaches(B_NUMBER)).as(sandbox.judge().report()).isZero();
