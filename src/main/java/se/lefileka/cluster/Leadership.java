@@ -9,6 +9,7 @@ import org.apache.camel.cluster.CamelClusterView;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.support.RoutePolicySupport;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Which node does what only one node may do (calling FK, reading the inboxes): this node alone
@@ -53,6 +54,14 @@ public final class Leadership {
         return view == null || view.getLocalMember().isLeader();
     }
 
+    /**
+     * Whether this node competes to lead (on a single node: it leads); a node does not yet for an
+     * organisation it does not prefer, until {@code bundle.cluster.others-delay-millis} after start.
+     */
+    public boolean competes() {
+        return service == null || ServiceHelper.isStarted(service);
+    }
+
     /** The route policy that runs a route on the leader only (on a single node: always). */
     public RoutePolicy routePolicy() throws Exception {
         return view == null ? new RoutePolicySupport() { } : ClusteredRoutePolicy.forNamespace(service, namespace);
@@ -66,6 +75,9 @@ public final class Leadership {
         String self = view.getLocalMember().getId();
         if (leads()) {
             return "this node (" + self + ") leads";
+        }
+        if (!competes()) {
+            return "this node (" + self + ") does not compete yet (it prefers other organisations)";
         }
         return "this node (" + self + ") stands by; " + view.getLeader().map(CamelClusterMember::getId)
                 .filter(leader -> !leader.equals(self)).map(leader -> leader + " leads").orElse("another node leads");

@@ -1,5 +1,7 @@
 package se.lefileka.config;
 
+import java.util.Arrays;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -10,6 +12,8 @@ import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.component.kubernetes.KubernetesConfiguration;
 import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
 import org.apache.camel.spi.RoutePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import se.lefileka.cluster.Leadership;
 
 /**
@@ -22,6 +26,8 @@ import se.lefileka.cluster.Leadership;
  */
 public class ClusterConfiguration implements CamelConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterConfiguration.class);
+
     /** The cluster service's namespace the nodes compete for. */
     static final String NAMESPACE = "lefi-leka-bundle";
 
@@ -31,7 +37,11 @@ public class ClusterConfiguration implements CamelConfiguration {
                                  @PropertyInject("bundle.node.id") String nodeId,
                                  @PropertyInject("bundle.cluster.kubernetes.master-url") String masterUrl,
                                  @PropertyInject("bundle.cluster.kubernetes.namespace") String namespace,
-                                 @PropertyInject("bundle.cluster.kubernetes.lease") String lease) throws Exception {
+                                 @PropertyInject("bundle.cluster.kubernetes.lease") String lease,
+                                 @PropertyInject("bundle.organisation") String organisation,
+                                 @PropertyInject("bundle.cluster.preferred-organisations") String preferred,
+                                 @PropertyInject("bundle.cluster.others-delay-millis") long othersDelayMillis)
+            throws Exception {
         String id = nodeId.isBlank() ? Leadership.defaultNodeId() : nodeId.trim();
         CamelClusterService service = switch (mode.trim()) {
             case "none" -> null;
@@ -42,8 +52,35 @@ public class ClusterConfiguration implements CamelConfiguration {
         if (service == null) {
             return Leadership.single();
         }
-        context.addService(service, true, true);
-        return Leadership.of(service, NAMESPACE);
+        Leadership leadership = Leadership.of(service, NAMESPACE);
+        if (prefers(preferred, organisation)) {
+            context.addService(service, true, true);
+        } else {
+            // a standby for this organisation until then: another node that prefers it leads it first
+            LOG.info("Organisation {}: this node competes to lead it {} ms after start (it prefers {})", organisation,
+                    othersDelayMillis, preferred);
+            ScheduledExecutorService later = context.getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "leader-of-" + organisation);
+            later.schedule(() -> {
+                try {
+                    context.addService(service, true, true);
+                } catch (Exception e) {
+                    LOG.error("Organisation {}: this node cannot compete to lead it: {}", organisation, e.getMessage(), e);
+                }
+            }, othersDelayMillis, TimeUnit.MILLISECONDS);
+        }
+        return leadership;
+    }
+
+    /**
+     * Whether this node is to lead the organisation when it can: one of those
+     * {@code bundle.cluster.preferred-organisations} names (empty: every one). A node competes for
+     * another organisation's lock or lease only {@code others-delay-millis} after start, so that
+     * organisations spread over nodes that name different ones; once a leader is gone, any node
+     * takes over.
+     */
+    static boolean prefers(String preferred, String organisation) {
+        return preferred.isBlank() || Arrays.stream(preferred.split(",")).map(String::trim).anyMatch(organisation::equals);
     }
 
     private static FileLockClusterService fileLock(String id, String root) {

@@ -214,7 +214,9 @@ public final class BundleHealth {
                 up++;
             }
         }
-        return id + ": " + organisation.getStatus() + ", " + (leadership != null && leadership.leads() ? "leads" : "stands by")
+        String leads = leadership == null ? "?" : leadership.leads() ? "leads"
+                : leadership.competes() ? "stands by" : "waits to compete";
+        return id + ": " + organisation.getStatus() + ", " + leads
                 + ", " + up + " checks UP" + (down.isEmpty() ? "" : ", DOWN: " + String.join(", ", down));
     }
 

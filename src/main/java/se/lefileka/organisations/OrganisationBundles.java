@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.properties.PropertiesComponent;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +67,18 @@ public class OrganisationBundles extends ServiceSupport {
             overrides.put("camel.management.enabled", "false");
             overrides.put("camel.main.routes-exclude-pattern", DEFAULT_ONLY_ROUTES);
             overrides.forEach(main::addOverrideProperty);
+            // the settings it runs on are all given above (the default's in effect, whatever their
+            // source): a JVM system property or environment variable the default's bundle takes,
+            // such as -Dbundle.data.dir, must not win over the organisation's own
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void beforeConfigure(BaseMainSupport organisationMain) {
+                    PropertiesComponent properties = (PropertiesComponent) organisationMain.getCamelContext()
+                            .getPropertiesComponent();
+                    properties.setSystemPropertiesMode(PropertiesComponent.SYSTEM_PROPERTIES_MODE_NEVER);
+                    properties.setEnvironmentVariableMode(PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER);
+                }
+            });
             main.bind("clock", clock);
             main.bind("servedMetrics", served);
             if (sandbox != null) {

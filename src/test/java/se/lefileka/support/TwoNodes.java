@@ -26,8 +26,10 @@ public final class TwoNodes implements AutoCloseable {
     private final int httpA = RunningBundle.freePort();
     private final int httpB = RunningBundle.freePort();
     private final BundleProcess a;
+    private final BundleProcess b;
 
-    private TwoNodes(Path data, Sandbox sandbox, Path infrastructure) throws Exception {
+    private TwoNodes(Path data, Sandbox sandbox, Path infrastructure, Map<String, String> common,
+                     Map<String, String> aOnly, Map<String, String> bOnly) throws Exception {
         this.data = data;
         this.sandbox = sandbox;
         this.broker = BrokerProcess.start(infrastructure.resolve("broker"));
@@ -42,20 +44,40 @@ public final class TwoNodes implements AutoCloseable {
         settings.put("lefi.mass.first-poll-millis", "1000");
         // no LEKA fetches: the online lane's calls are the test's queries
         settings.put("leka.notifications.first-fetch-millis", "600000");
-        this.a = node("a", httpA);
+        settings.putAll(common);
+        this.a = node("a", httpA, aOnly);
         await().atMost(Duration.ofSeconds(60)).until(() -> cluster(httpA).contains("this node (a) leads"));
-        node("b", httpB);
+        this.b = node("b", httpB, bOnly);
         await().atMost(Duration.ofSeconds(60)).until(() -> cluster(httpB).contains("this node (b) stands by"));
     }
 
     /** Node a, which leads, then node b, which stands by. */
     public static TwoNodes start(Path data, Sandbox sandbox, Path infrastructure) throws Exception {
-        return new TwoNodes(data, sandbox, infrastructure);
+        return new TwoNodes(data, sandbox, infrastructure, Map.of(), Map.of(), Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, Sandbox, Path)}, with settings of the test's for both nodes and for
+     * each (node a, which leads the default organisation, then node b).
+     */
+    public static TwoNodes start(Path data, Sandbox sandbox, Path infrastructure, Map<String, String> common,
+                                 Map<String, String> aOnly, Map<String, String> bOnly) throws Exception {
+        return new TwoNodes(data, sandbox, infrastructure, common, aOnly, bOnly);
     }
 
     /** The node that led first. */
     public BundleProcess a() {
         return a;
+    }
+
+    /** The node that stood by first. */
+    public BundleProcess b() {
+        return b;
+    }
+
+    /** Node a's HTTP port (health, console). */
+    public int httpA() {
+        return httpA;
     }
 
     /** The standby's HTTP port (health, console). */
@@ -72,8 +94,9 @@ public final class TwoNodes implements AutoCloseable {
         return cluster(httpB);
     }
 
-    private BundleProcess node(String id, int httpPort) throws Exception {
+    private BundleProcess node(String id, int httpPort, Map<String, String> own) throws Exception {
         Map<String, String> nodeSettings = new HashMap<>(settings);
+        nodeSettings.putAll(own);
         nodeSettings.put("bundle.node.id", id);
         nodeSettings.put("bundle.http.port", String.valueOf(httpPort));
         BundleProcess node = BundleProcess.startNode(data, sandbox, nodeSettings, id);
