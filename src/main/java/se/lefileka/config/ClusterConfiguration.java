@@ -52,32 +52,32 @@ public class ClusterConfiguration implements CamelConfiguration {
         if (service == null) {
             return Leadership.single();
         }
-        Leadership leadership = Leadership.of(service, NAMESPACE);
-        if (prefers(preferred, organisation)) {
+        if (!(service instanceof FileLockClusterService) || prefers(preferred, organisation)) {
             context.addService(service, true, true);
-        } else {
-            // a standby for this organisation until then: another node that prefers it leads it first
-            LOG.info("Organisation {}: this node competes to lead it {} ms after start (it prefers {})", organisation,
-                    othersDelayMillis, preferred);
-            ScheduledExecutorService later = context.getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "leader-of-" + organisation);
-            later.schedule(() -> {
-                try {
-                    context.addService(service, true, true);
-                } catch (Exception e) {
-                    LOG.error("Organisation {}: this node cannot compete to lead it: {}", organisation, e.getMessage(), e);
-                }
-            }, othersDelayMillis, TimeUnit.MILLISECONDS);
+            return Leadership.of(service, NAMESPACE);
         }
+        // a file lock's standby for this organisation until then: another node that prefers it leads it first
+        Leadership leadership = Leadership.of(service, NAMESPACE);
+        LOG.info("Organisation {}: this node competes to lead it {} ms after start (it prefers {})", organisation,
+                othersDelayMillis, preferred);
+        ScheduledExecutorService later = context.getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "leader-of-" + organisation);
+        later.schedule(() -> {
+            try {
+                context.addService(service, true, true);
+            } catch (Exception e) {
+                LOG.error("Organisation {}: this node cannot compete to lead it: {}", organisation, e.getMessage(), e);
+            }
+        }, othersDelayMillis, TimeUnit.MILLISECONDS);
         return leadership;
     }
 
     /**
      * Whether this node is to lead the organisation when it can: one of those
-     * {@code bundle.cluster.preferred-organisations} names (empty: every one). A node competes for
-     * another organisation's lock or lease only {@code others-delay-millis} after start, so that
-     * organisations spread over nodes that name different ones; once a leader is gone, any node
-     * takes over.
+     * {@code bundle.cluster.preferred-organisations} names (empty: every one). With the file lock, a
+     * node competes for another organisation's lock only {@code others-delay-millis} after start,
+     * so that organisations spread over nodes that name different ones; once a leader is gone, any
+     * node takes over. (A Kubernetes lease is competed for at once.)
      */
     static boolean prefers(String preferred, String organisation) {
         return preferred.isBlank() || Arrays.stream(preferred.split(",")).map(String::trim).anyMatch(organisation::equals);
