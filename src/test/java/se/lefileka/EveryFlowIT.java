@@ -132,8 +132,8 @@ class EveryFlowIT extends BundleTestSupport {
             context.createProducer().send(context.createQueue("lefi.dead-letter"), "set aside by an operator");
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(BundleHttp.get(bundle, "/observe/metrics")
-                .body()).contains("bundle_queue_depth{organisation=\"default\",queue=\"lefi.dead-letter\"} 1.0",
-                "bundle_queue_depth{organisation=\"default\",queue=\"lefi.lane.online\"} 0.0"));
+                .body()).contains("bundle_queue_depth{queue=\"lefi.dead-letter\"} 1.0",
+                "bundle_queue_depth{queue=\"lefi.lane.online\"} 0.0"));
         if (postgres != null) {
             assertThat(new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), postgres, "postgres", ""))
                     .queryForObject("SELECT COUNT(*) FROM audit_log", Long.class)).as("the log is PostgreSQL's")

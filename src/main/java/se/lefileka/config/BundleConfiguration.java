@@ -54,9 +54,10 @@ public class BundleConfiguration implements CamelConfiguration {
     /** Camel's Prometheus registry; Camel's metrics service serves it at /observe/metrics. */
     public static final String METRICS_REGISTRY = "metricsRegistry";
     /**
-     * The bundle's own meters, each tagged with the organisation ({@code organisation}): the
-     * default's served registry, or, in an organisation's bundle, the default's
-     * ({@link #SERVED_METRICS}, bound by {@link OrganisationBundles}), so that one scrape shows them all.
+     * The bundle's own meters, in the default's served registry (in an organisation's bundle, the
+     * default's: {@link #SERVED_METRICS}, bound by {@link OrganisationBundles}), so that one scrape
+     * shows them all; each tagged with its organisation ({@code organisation}) when the bundle
+     * serves several.
      */
     public static final String BUNDLE_METERS = "bundleMeters";
     public static final String SERVED_METRICS = "servedMetrics";
@@ -83,7 +84,10 @@ public class BundleConfiguration implements CamelConfiguration {
         }
         MeterRegistry served = registry.lookupByNameAndType(SERVED_METRICS, MeterRegistry.class);
         CompositeMeterRegistry bundleMeters = new CompositeMeterRegistry();
-        bundleMeters.config().commonTags("organisation", property(properties, Organisations.ORGANISATION_KEY));
+        // a bundle of one organisation's metrics are as they always were; with several, each carries its own
+        if (served != null || !organisations.isEmpty()) {
+            bundleMeters.config().commonTags("organisation", property(properties, Organisations.ORGANISATION_KEY));
+        }
         bundleMeters.add(served != null ? served : registry.lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class));
         registry.bind(BUNDLE_METERS, bundleMeters);
 

@@ -77,7 +77,7 @@ class BrokenInputIT extends BundleTestSupport {
         assertThat(JSON.readTree(Folders.read(errors.resolve("Anna 19900101-2384.json.error.json"))).path("file")
                 .asText()).as("masked as in the log").isEqualTo("Anna [personnummer].json");
         assertThat(BundleHttp.get(bundle, "/observe/metrics").body())
-                .contains("bundle_files_set_aside_total{inbox=\"online\",organisation=\"default\"} " + files.size() + ".0");
+                .contains("bundle_files_set_aside_total{inbox=\"online\"} " + files.size() + ".0");
         String console = BundleHttp.get(bundle, "/console/status.json").body();
         assertThat(console).contains("Anna [personnummer].json").doesNotContain("19900101").doesNotContain("2384");
         assertThat(JSON.readTree(Folders.read(data.resolve("outbox/online/bom.json"))).path("status").asText())

@@ -46,14 +46,14 @@ class HealthAndMetricsIT extends BundleTestSupport {
                 .contains("context", "cluster", "routes", "mass-batches");
         assertThat(check(health("/observe/health/live"), "broker").path("status").asText()).isEqualTo("UP");
         // the budgets' limits as the bundle was given them (lifted in this test)
-        assertThat(metrics()).contains("fk_budget_limit_per_second{budget=\"online\",organisation=\"default\"} "
+        assertThat(metrics()).contains("fk_budget_limit_per_second{budget=\"online\"} "
                         + Double.parseDouble(RunningBundle.LIFTED_LIMITS.get("lane.online.per-second")),
-                "fk_budget_limit_per_second{budget=\"mass\",organisation=\"default\"} "
+                "fk_budget_limit_per_second{budget=\"mass\"} "
                         + Double.parseDouble(RunningBundle.LIFTED_LIMITS.get("lane.mass.per-second")),
-                "bundle_queue_depth{organisation=\"default\",queue=\"lefi.lane.online\"}",
-                "bundle_work_waiting{budget=\"online\",class=\"bulk\",organisation=\"default\"} 0.0",
-                "bundle_work_oldest_seconds{budget=\"online\",class=\"interactive\",organisation=\"default\"} 0.0",
-                "lefi_mass_batches_running{organisation=\"default\"} 0.0");
+                "bundle_queue_depth{queue=\"lefi.lane.online\"}",
+                "bundle_work_waiting{budget=\"online\",class=\"bulk\"} 0.0",
+                "bundle_work_oldest_seconds{budget=\"online\",class=\"interactive\"} 0.0",
+                "lefi_mass_batches_running 0.0");
         assertThat(check(health, "online-work").path("message").asText()).as("each class of the online budget")
                 .matches("interactive \\d+, notifications \\d+, bulk \\d+ waiting");
 
@@ -65,20 +65,20 @@ class HealthAndMetricsIT extends BundleTestSupport {
                         + Persons.known(3) + ",SJUKPENNING,2026-01-01,2026-06-30\n");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(metrics()).contains(
-                "lefi_mass_batches_running{organisation=\"default\"} 1.0", "lefi_mass_rows_read{organisation=\"default\"} 2.0"));
+                "lefi_mass_batches_running 1.0", "lefi_mass_rows_read 2.0"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(metrics()).contains(
-                "bundle_disclosures_total{kind=\"online\",organisation=\"default\",outcome=\"OK\"} 1.0",
-                "fk_calls_total{budget=\"online\",organisation=\"default\",outcome=\"200\",service=\"lefi\"} 1.0",
-                "fk_calls_total{budget=\"mass\",organisation=\"default\",outcome=\"202\",service=\"lefi\"}",
-                "leka_notifications_fetched_total{organisation=\"default\"} 3.0",
-                "leka_notifications_delivered_total{endpoint=\"file:" + data.resolve("outbox/notifications") + "\",organisation=\"default\"} 3.0",
-                "leka_notifications_acknowledged_total{organisation=\"default\"} 3.0"));
+                "bundle_disclosures_total{kind=\"online\",outcome=\"OK\"} 1.0",
+                "fk_calls_total{budget=\"online\",outcome=\"200\",service=\"lefi\"} 1.0",
+                "fk_calls_total{budget=\"mass\",outcome=\"202\",service=\"lefi\"}",
+                "leka_notifications_fetched_total 3.0",
+                "leka_notifications_delivered_total{endpoint=\"file:" + data.resolve("outbox/notifications") + "\"} 3.0",
+                "leka_notifications_acknowledged_total 3.0"));
         assertThat(check(health("/observe/health"), "fk-lefi").path("message").asText()).startsWith("answered 2");
-        assertThat(metrics()).containsPattern("fk_budget_calls_per_second\\{budget=\"online\",organisation=\"default\"} 0\\.[0-9]*[1-9]");
+        assertThat(metrics()).containsPattern("fk_budget_calls_per_second\\{budget=\"online\"} 0\\.[0-9]*[1-9]");
 
         await().atMost(Duration.ofSeconds(40)).until(() -> Files.exists(data.resolve("outbox/mass/kommun.jsonl")));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(metrics()).contains(
-                "lefi_mass_batches_running{organisation=\"default\"} 0.0", "bundle_disclosures_total{kind=\"mass\",organisation=\"default\",outcome=\"OK\"} 2.0"));
+                "lefi_mass_batches_running 0.0", "bundle_disclosures_total{kind=\"mass\",outcome=\"OK\"} 2.0"));
         assertThat(metrics()).as("no metric label holds a personnummer").doesNotContainPattern(
                 "(?<![0-9])(19|20)?[0-9]{2}(0[1-9]|1[0-2])([0-2][0-9]|3[01]|[6-8][0-9]|9[01])[-+]?[0-9]{4}(?![0-9])");
     }
@@ -95,7 +95,7 @@ class HealthAndMetricsIT extends BundleTestSupport {
         assertThat(leka.path("message").asText()).startsWith("LEKA cannot be reached: ").contains("Connection refused");
         assertThat(check(health("/observe/health"), "fk-lefi").path("status").asText()).isEqualTo("UP");
         assertThat(BundleHttp.get(bundle, "/observe/health/live").statusCode()).isEqualTo(200);
-        assertThat(metrics()).contains("fk_calls_total{budget=\"online\",organisation=\"default\",outcome=\"unreachable\",service=\"leka\"}");
+        assertThat(metrics()).contains("fk_calls_total{budget=\"online\",outcome=\"unreachable\",service=\"leka\"}");
         assertThat(data.resolve("outbox/subscriptions/s-1.json")).as("the command waits, it is not failed").doesNotExist();
     }
 

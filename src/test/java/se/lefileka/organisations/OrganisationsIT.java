@@ -100,6 +100,14 @@ class OrganisationsIT extends BundleTestSupport {
                 .as("the organisations' online calls ran side by side (one shared budget leaves a second between any two)")
                 .isLessThan(1000);
 
+        // the audit log: each organisation's rows, tagged with it, in its own export
+        Folders.drop(Files.createDirectories(b.resolve("inbox/audit")), "all.json", "{}");
+        Path audit = b.resolve("outbox/audit/all.csv");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(audit));
+        List<String> rowsOfB = Files.readAllLines(audit).subList(1, Files.readAllLines(audit).size());
+        assertThat(rowsOfB).as("kommun-b's disclosures: its online queries, its mass rows, its notifications")
+                .hasSizeGreaterThanOrEqualTo(QUERIES + 3 + 2).allMatch(row -> row.contains("," + B_NUMBER + ","));
+
         JsonNode health = BundleHttp.healthCheck(bundle, "organisations");
         assertThat(health.path("status").asText()).as(health.toString()).isEqualTo("UP");
         assertThat(health.path("message").asText()).as("kommun-b's bundle runs, leads and its own checks are up")
