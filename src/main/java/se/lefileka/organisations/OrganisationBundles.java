@@ -66,6 +66,8 @@ public class OrganisationBundles extends ServiceSupport {
             overrides.put("camel.server.enabled", "false");
             overrides.put("camel.management.enabled", "false");
             overrides.put("camel.main.routes-exclude-pattern", DEFAULT_ONLY_ROUTES);
+            // its threads, in every log line they write, name the organisation
+            overrides.put("camel.main.thread-name-pattern", "Camel (" + organisation.id() + ") thread ##counter# - #name#");
             overrides.forEach(main::addOverrideProperty);
             // the settings it runs on are all given above (the default's in effect, whatever their
             // source): a JVM system property or environment variable the default's bundle takes,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLParameters;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -59,6 +62,8 @@ public class Sandbox extends ServiceSupport {
 
     private final ObjectMapper json = new ObjectMapper();
     private final CapacityJudge judge = new CapacityJudge();
+    /** The client certificates' subjects each organisation's calls came with (over mutual TLS). */
+    private final Map<String, Set<String>> clientCertificates = new ConcurrentHashMap<>();
     private final List<SandboxInterceptor> interceptors = new CopyOnWriteArrayList<>();
     private final LefiSandbox lefi;
     /** LEKA for the sandbox's own organisation and for calls that name none (v1). */
@@ -298,6 +303,7 @@ public class Sandbox extends ServiceSupport {
         String path = exchange.getRequestURI().getPath();
         Budget budget = budgetOf(path);
         String organisation = organisationOf(exchange, path);
+        rememberClientCertificate(exchange, organisation);
         Rule broken = budget == null ? null : judge.start(organisation, budget);
         if (budget != null) {
             recordStart(budget);
@@ -403,6 +409,22 @@ public class Sandbox extends ServiceSupport {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    private void rememberClientCertificate(HttpExchange exchange, String organisation) {
+        if (exchange instanceof HttpsExchange https) {
+            try {
+                clientCertificates.computeIfAbsent(organisation, key -> ConcurrentHashMap.newKeySet())
+                        .add(https.getSSLSession().getPeerPrincipal().getName());
+            } catch (SSLPeerUnverifiedException noCertificate) {
+                // a call without a client certificate: the TLS configuration decides whether it gets this far
+            }
+        }
+    }
+
+    /** The subjects of the client certificates the organisation's calls came with (over mutual TLS). */
+    public Set<String> clientCertificates(String organisation) {
+        return Set.copyOf(clientCertificates.getOrDefault(organisation, Set.of()));
     }
 
     /** The organisation whose budget the call spends: the one a v2 call names, none for a v1 call. */

@@ -33,6 +33,8 @@ public final class TestCertificates {
         certificates.keytool("-exportcert", "-alias", "ca", "-keystore", "ca.p12", "-rfc", "-file", "ca.pem");
         certificates.signed("server", "CN=localhost", "SAN=ip:127.0.0.1,dns:localhost");
         certificates.signed("client", "CN=Test Kommun", "EKU=clientAuth");
+        // a second organisation's certificate, signed by the same CA
+        certificates.signed("client-b", "CN=Test Kommun B", "EKU=clientAuth");
         certificates.keytool("-importcert", "-alias", "ca", "-file", "ca.pem", "-keystore", "trust.p12", "-noprompt");
         certificates.keytool("-genkeypair", "-alias", "rogue", "-dname", "CN=Nobody", "-keystore", "rogue.p12");
         return certificates;
