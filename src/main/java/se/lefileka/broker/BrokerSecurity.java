@@ -1,11 +1,9 @@
 package se.lefileka.broker;
 
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -66,7 +64,7 @@ public final class BrokerSecurity {
         queues.results().forEach(queue -> rolesByAddress.put(queue, Set.of(bundle,
                 new Role(CONSUMER, false, true, true, false, false, false, false, true, true, false))));
         queues.bundleOnly().forEach(queue -> rolesByAddress.put(queue, Set.of(bundle)));
-        for (String producer : list(settings.apply("jms.embedded.producers"))) {
+        for (String producer : Organisation.list(settings.apply("jms.embedded.producers"))) {
             addProducer(settings, producer, bundle, queues);
         }
     }
@@ -77,18 +75,22 @@ public final class BrokerSecurity {
      * {@code <user>.}) and no others; no other producer may touch those.
      */
     private void addProducer(UnaryOperator<String> settings, String user, Role bundle, BundleQueues queues) {
+        addProducer(settings, user, bundle, queues, PRODUCER + "-" + user,
+                settings.apply("jms.embedded.producer." + user + ".reply-prefix"), user + ".");
+    }
+
+    private void addProducer(UnaryOperator<String> settings, String user, Role bundle, BundleQueues queues,
+                             String role, String prefix, String defaultPrefix) {
         String password = Secrets.password(settings, "jms.embedded.producer." + user + ".password");
         if (password.isEmpty()) {
             throw new IllegalArgumentException("jms.embedded.producers names " + user + " but jms.embedded.producer."
                     + user + ".password (or -password-file) is not set");
         }
-        String role = PRODUCER + "-" + user;
         users.addUser(user, password);
         users.addRole(user, role);
         queues.requests().forEach(queue -> add(queue,
                 new Role(role, true, false, false, false, false, false, false, false, false, false)));
-        String prefix = settings.apply("jms.embedded.producer." + user + ".reply-prefix");
-        rolesByAddress.put((prefix.isEmpty() ? user + "." : prefix) + "#", Set.of(bundle,
+        rolesByAddress.put((prefix.isEmpty() ? defaultPrefix : prefix) + "#", Set.of(bundle,
                 new Role(role, true, true, true, true, true, true, false, true, true, false)));
     }
 
@@ -97,7 +99,9 @@ public final class BrokerSecurity {
      * as the default's are, for its own producer and consumer users (its settings file's
      * {@code jms.embedded.producer-user} and {@code jms.embedded.consumer-user}). Its producer's
      * reply queues are any under its prefix the bundle does not keep; nobody else's user, the
-     * default's included, may touch any queue under its prefix.
+     * default's included, may touch any queue under its prefix. Its producer systems of their own
+     * ({@code jms.embedded.producers} in its file) send requests to its request queues and use
+     * only the reply queues under their own prefix ({@code <id>.<user>.} by default).
      */
     public void addOrganisation(Organisation organisation, BundleQueues queues) {
         UnaryOperator<String> settings = key -> organisation.settings().getOrDefault(key, "");
@@ -114,16 +118,16 @@ public final class BrokerSecurity {
                 new Role(consumer, false, true, true, false, false, false, false, true, true, false))));
         queues.bundleOnly().stream().filter(queue -> queue.startsWith(organisation.queuePrefix()))
                 .forEach(queue -> rolesByAddress.put(queue, Set.of(bundle)));
+        for (String system : organisation.producerSystems()) {
+            addProducer(settings, system, bundle, queues, PRODUCER + "-" + system + "@" + organisation.id(),
+                    organisation.replyPrefix(system), organisation.replyPrefix(system));
+        }
     }
 
     private void add(String address, Role role) {
         Set<Role> roles = new HashSet<>(rolesByAddress.get(address));
         roles.add(role);
         rolesByAddress.put(address, roles);
-    }
-
-    private static List<String> list(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList();
     }
 
     private void addUser(UnaryOperator<String> settings, String kind, String role) {

@@ -1,7 +1,9 @@
 package se.lefileka.organisations;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -15,7 +17,7 @@ import java.util.function.UnaryOperator;
 public record Organisation(String id, Path file, Map<String, String> settings) {
 
     /** The keys whose values are queue names: an organisation's are the default's under its prefix. */
-    public static final java.util.List<String> QUEUE_KEYS = java.util.List.of(
+    public static final List<String> QUEUE_KEYS = List.of(
             "lefi.online.requests-queue", "lefi.online.responses-queue", "lefi.mass.requests-queue",
             "lefi.mass.results-queue", "leka.subscriptions.requests-queue", "leka.subscriptions.responses-queue",
             "leka.notifications.queue", "jms.dead-letter-queue", "lane.online.queue",
@@ -25,6 +27,21 @@ public record Organisation(String id, Path file, Map<String, String> settings) {
     /** Every queue and reply destination of the organisation begins with this. */
     public String queuePrefix() {
         return id + ".";
+    }
+
+    /** Its producer systems of their own ({@code jms.embedded.producers}), each its own broker user. */
+    public List<String> producerSystems() {
+        return list(settings.getOrDefault("jms.embedded.producers", ""));
+    }
+
+    /** Where a producer system's reply queues are: under the organisation's prefix, by default {@code <id>.<user>.}. */
+    public String replyPrefix(String system) {
+        return settings.getOrDefault("jms.embedded.producer." + system + ".reply-prefix", queuePrefix() + system + ".");
+    }
+
+    /** The names in a comma-separated setting. */
+    public static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList();
     }
 
     public String organisationsnummer() {

@@ -44,6 +44,9 @@ public final class Organisations {
     private static final Set<String> TAKEN_IDS = Set.of(DEFAULT, "inbox", "outbox", "archive", "error", "db",
             "broker", "cluster", "sandbox", "work", "audit");
     private static final Pattern ORGANISATIONSNUMMER = Pattern.compile("\\d{10}");
+    /** An organisation's producer systems of their own, as the default's (jms.embedded.producers). */
+    private static final Pattern PRODUCER_SYSTEM_KEY =
+            Pattern.compile("jms\\.embedded\\.producers|jms\\.embedded\\.producer\\.[^.]+\\.(password|password-file|reply-prefix)");
 
     private final List<Organisation> all;
     /** The budgets' limits an organisation may agree below the SLA's, never above (the budgets' owner names them). */
@@ -105,10 +108,11 @@ public final class Organisations {
         Map<String, String> settings = new TreeMap<>();
         for (String key : properties.stringPropertyNames()) {
             String value = properties.getProperty(key).trim();
-            if (!OWN_KEYS.contains(key) && !budgetKeys.contains(key)) {
+            if (!OWN_KEYS.contains(key) && !budgetKeys.contains(key) && !PRODUCER_SYSTEM_KEY.matcher(key).matches()) {
                 refusals.add(file + ": " + key + " is not an organisation's own setting (those are "
                         + "lefi.organisationsnummer, fk.tls.*, lefi.url, leka.url, lefi.api.version, leka.api.version, "
-                        + "leka.notifications.endpoints, jms.embedded.producer-*, jms.embedded.consumer-*, bundle.db.* "
+                        + "leka.notifications.endpoints, jms.embedded.producer-*, jms.embedded.consumer-*, "
+                        + "jms.embedded.producers and jms.embedded.producer.<user>.*, bundle.db.* "
                         + "and the budgets' " + String.join(", ", budgetKeys) + ")");
             } else if (!value.isEmpty()) {
                 try {
@@ -131,8 +135,9 @@ public final class Organisations {
         Map<String, String> numbers = new HashMap<>(Map.of(defaults.apply("lefi.organisationsnummer"), DEFAULT));
         Map<String, String> users = new HashMap<>();
         Map<String, String> databases = new HashMap<>();
-        Stream.of("jms.embedded.producer-user", "jms.embedded.consumer-user", "jms.broker.user")
-                .map(defaults).filter(user -> !user.isBlank()).forEach(user -> users.put(user, DEFAULT));
+        Stream.concat(Stream.of("jms.embedded.producer-user", "jms.embedded.consumer-user", "jms.broker.user")
+                .map(defaults), Organisation.list(defaults.apply("jms.embedded.producers")).stream())
+                .filter(user -> !user.isBlank()).forEach(user -> users.put(user, DEFAULT));
         for (Organisation organisation : read) {
             String number = organisation.organisationsnummer();
             String sharing = number == null ? null : numbers.putIfAbsent(number, organisation.id());
@@ -153,6 +158,18 @@ public final class Organisations {
                 if (other != null) {
                     refusals.add(organisation.file() + ": " + key + " " + user + " is " + other
                             + "'s user too: a broker user belongs to one organisation");
+                }
+            }
+            for (String system : organisation.producerSystems()) {
+                String other = users.putIfAbsent(system, organisation.id());
+                if (other != null) {
+                    refusals.add(organisation.file() + ": jms.embedded.producers names " + system + ", " + other
+                            + "'s user too: a broker user belongs to one organisation");
+                }
+                String prefix = organisation.replyPrefix(system);
+                if (!prefix.startsWith(organisation.queuePrefix()) || prefix.length() == organisation.queuePrefix().length()) {
+                    refusals.add(organisation.file() + ": jms.embedded.producer." + system + ".reply-prefix " + prefix
+                            + " is not under the organisation's queues (" + organisation.queuePrefix() + "...)");
                 }
             }
             String database = organisation.settings().get("bundle.db.url");

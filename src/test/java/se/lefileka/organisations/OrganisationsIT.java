@@ -57,6 +57,8 @@ class OrganisationsIT extends BundleTestSupport {
                 jms.embedded.producer-password = producer-b-secret
                 jms.embedded.consumer-user = consumer-b
                 jms.embedded.consumer-password = consumer-b-secret
+                jms.embedded.producers = cms-b
+                jms.embedded.producer.cms-b.password = cms-b-secret
                 """.formatted(B_NUMBER));
         List<String> defaultsNotifications = Notifications.publish(sandbox, DEFAULT_NUMBER, 1);
         List<String> bNotifications = Notifications.publish(sandbox, B_NUMBER, 2);
@@ -160,7 +162,19 @@ class OrganisationsIT extends BundleTestSupport {
             assertThatThrownBy(() -> consumerB.createConsumer(consumerB.createQueue("lefi.online.responses")).receive(100))
                     .as("kommun-b's consumer on the default's answers").isInstanceOf(JMSRuntimeException.class);
         }
-        assertThat(sandbox.onlineAnswers()).as("FK asked once per query").isEqualTo(2 * QUERIES + 2);
+        // a producer system of kommun-b's own: its answers under its own prefix, which kommun-b's producer cannot read
+        try (JMSContext cms = bundle.jmsClient("cms-b", "cms-b-secret").createContext();
+             JMSContext producerB = bundle.jmsClient("producer-b", "producer-b-secret").createContext()) {
+            Queue replies = cms.createQueue("kommun-b.cms-b.replies");
+            TextMessage query = cms.createTextMessage(Queries.online("jms-cms", Persons.known(405)));
+            query.setJMSReplyTo(replies);
+            cms.createProducer().send(cms.createQueue("kommun-b.lefi.online.requests"), query);
+            TextMessage reply = (TextMessage) cms.createConsumer(replies).receive(TimeUnit.SECONDS.toMillis(30));
+            assertThat(JSON.readTree(reply.getText()).path("requestId").asText()).isEqualTo("jms-cms");
+            assertThatThrownBy(() -> producerB.createConsumer(replies).receive(100))
+                    .as("kommun-b's producer on its producer system's replies").isInstanceOf(JMSRuntimeException.class);
+        }
+        assertThat(sandbox.onlineAnswers()).as("FK asked once per query").isEqualTo(2 * QUERIES + 3);
     }
 
     private static String queries(String prefix) {

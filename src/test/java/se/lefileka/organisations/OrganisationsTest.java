@@ -58,13 +58,21 @@ class OrganisationsTest {
                 jms.embedded.producer-user = producer
                 """);
         Files.writeString(dir.resolve("nameless.properties"), "lefi.url = https://fk.example\n");
+        Files.writeString(dir.resolve("systems.properties"), """
+                lefi.organisationsnummer = 2120000146
+                jms.embedded.producers = cms, producer
+                jms.embedded.producer.cms.reply-prefix = cms.
+                """);
         assertThatThrownBy(() -> Organisations.read(defaults(), UnaryOperator.identity(), BudgetConfiguration.AGREED_LIMITS))
                 .hasMessageContaining("inbox.properties: inbox is a folder of the default organisation's data")
                 .hasMessageContaining("same-number.properties: lefi.organisationsnummer is default's too")
                 .hasMessageContaining("more.properties: lane.online.per-second = 2 is a whole number from 1 to 1")
                 .hasMessageContaining("more.properties: lefi.mass.chunk-size is not an organisation's own setting")
                 .hasMessageContaining("more.properties: jms.embedded.producer-user producer is default's user too")
-                .hasMessageContaining("nameless.properties: lefi.organisationsnummer is required, 10 digits");
+                .hasMessageContaining("nameless.properties: lefi.organisationsnummer is required, 10 digits")
+                .hasMessageContaining("systems.properties: jms.embedded.producer.cms.reply-prefix cms. is not under "
+                        + "the organisation's queues (systems.")
+                .hasMessageContaining("systems.properties: jms.embedded.producers names producer, default's user too");
     }
 
     @Test
