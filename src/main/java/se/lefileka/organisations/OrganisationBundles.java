@@ -11,6 +11,7 @@ import org.apache.camel.component.properties.PropertiesComponent;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.main.SimpleMainShutdownStrategy;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +82,8 @@ public class OrganisationBundles extends ServiceSupport {
                     properties.setEnvironmentVariableMode(PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER);
                 }
             });
+            // stopped with the default's context, before its broker and database: no JVM hook of its own
+            main.setShutdownStrategy(new SimpleMainShutdownStrategy());
             main.bind("clock", clock);
             main.bind("servedMetrics", served);
             if (sandbox != null) {
