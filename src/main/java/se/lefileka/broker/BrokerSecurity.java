@@ -75,12 +75,12 @@ public final class BrokerSecurity {
      * {@code <user>.}) and no others; no other producer may touch those.
      */
     private void addProducer(UnaryOperator<String> settings, String user, Role bundle, BundleQueues queues) {
-        addProducer(settings, user, bundle, queues, PRODUCER + "-" + user,
-                settings.apply("jms.embedded.producer." + user + ".reply-prefix"), user + ".");
+        String prefix = settings.apply("jms.embedded.producer." + user + ".reply-prefix");
+        addProducer(settings, user, bundle, queues, PRODUCER + "-" + user, prefix.isEmpty() ? user + "." : prefix);
     }
 
     private void addProducer(UnaryOperator<String> settings, String user, Role bundle, BundleQueues queues,
-                             String role, String prefix, String defaultPrefix) {
+                             String role, String replyPrefix) {
         String password = Secrets.password(settings, "jms.embedded.producer." + user + ".password");
         if (password.isEmpty()) {
             throw new IllegalArgumentException("jms.embedded.producers names " + user + " but jms.embedded.producer."
@@ -90,7 +90,7 @@ public final class BrokerSecurity {
         users.addRole(user, role);
         queues.requests().forEach(queue -> add(queue,
                 new Role(role, true, false, false, false, false, false, false, false, false, false)));
-        rolesByAddress.put((prefix.isEmpty() ? defaultPrefix : prefix) + "#", Set.of(bundle,
+        rolesByAddress.put(replyPrefix + "#", Set.of(bundle,
                 new Role(role, true, true, true, true, true, true, false, true, true, false)));
     }
 
@@ -120,7 +120,7 @@ public final class BrokerSecurity {
                 .forEach(queue -> rolesByAddress.put(queue, Set.of(bundle)));
         for (String system : organisation.producerSystems()) {
             addProducer(settings, system, bundle, queues, PRODUCER + "-" + system + "@" + organisation.id(),
-                    organisation.replyPrefix(system), organisation.replyPrefix(system));
+                    organisation.replyPrefix(system));
         }
     }
 

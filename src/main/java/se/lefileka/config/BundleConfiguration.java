@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -28,10 +27,12 @@ import se.lefileka.broker.EmbeddedBroker;
 import se.lefileka.database.Database;
 import se.lefileka.fk.FkAddresses;
 import se.lefileka.fk.FkTls;
+import se.lefileka.organisations.Organisation;
 import se.lefileka.organisations.OrganisationBundles;
 import se.lefileka.organisations.Organisations;
 import se.lefileka.query.AnswerSource;
 import se.lefileka.query.QueryValidator;
+import se.lefileka.routing.BundleStart;
 import se.lefileka.sandbox.Sandbox;
 import se.lefileka.sandbox.SandboxSettings;
 import se.lefileka.secrets.Secrets;
@@ -47,7 +48,6 @@ import se.lefileka.secrets.Secrets;
 public class BundleConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BundleConfiguration.class);
-    private static final Pattern BUNDLE_KEY = Pattern.compile("(lefi|leka|jms|bundle|fk|sla|lane)\\.");
 
     /** A mass chunk (500 rows, about 200 KB as Artemis stores text) stays an ordinary message. */
     static final int LARGE_MESSAGE_BYTES = 1024 * 1024;
@@ -55,12 +55,11 @@ public class BundleConfiguration implements CamelConfiguration {
     public static final String METRICS_REGISTRY = "metricsRegistry";
     /**
      * The bundle's own meters, in the default's served registry (in an organisation's bundle, the
-     * default's: {@link #SERVED_METRICS}, bound by {@link OrganisationBundles}), so that one scrape
+     * default's: {@link OrganisationBundles#SERVED_METRICS}), so that one scrape
      * shows them all; each tagged with its organisation ({@code organisation}) when the bundle
      * serves several.
      */
     public static final String BUNDLE_METERS = "bundleMeters";
-    public static final String SERVED_METRICS = "servedMetrics";
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -82,7 +81,7 @@ public class BundleConfiguration implements CamelConfiguration {
         if (registry.lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class) == null) {
             registry.bind(METRICS_REGISTRY, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         }
-        MeterRegistry served = registry.lookupByNameAndType(SERVED_METRICS, MeterRegistry.class);
+        MeterRegistry served = registry.lookupByNameAndType(OrganisationBundles.SERVED_METRICS, MeterRegistry.class);
         CompositeMeterRegistry bundleMeters = new CompositeMeterRegistry();
         // a bundle of one organisation's metrics are as they always were; with several, each carries its own
         if (served != null || !organisations.isEmpty()) {
@@ -116,9 +115,11 @@ public class BundleConfiguration implements CamelConfiguration {
             BrokerSecurity security = Boolean.parseBoolean(property(properties, "jms.embedded.security"))
                     ? new BrokerSecurity(key -> property(properties, key), queues) : null;
             if (security != null) {
-                organisations.all().forEach(organisation -> security.addOrganisation(organisation,
-                        BundleQueues.from(key -> organisation.overrides(k -> property(properties, k))
-                                .getOrDefault(key, property(properties, key)))));
+                for (Organisation organisation : organisations.all()) {
+                    Map<String, String> own = organisation.overrides(key -> property(properties, key));
+                    security.addOrganisation(organisation,
+                            BundleQueues.from(key -> own.getOrDefault(key, property(properties, key))));
+                }
             }
             EmbeddedBroker broker = new EmbeddedBroker(dataDir.resolve("broker"),
                     property(properties, "jms.embedded.acceptor"), security);
@@ -192,7 +193,7 @@ public class BundleConfiguration implements CamelConfiguration {
     private static Map<String, String> defaultsForOrganisations(PropertiesComponent properties, List<String> servedBySandbox) {
         Map<String, String> defaults = new TreeMap<>();
         for (String key : properties.loadProperties().stringPropertyNames()) {
-            if (BUNDLE_KEY.matcher(key).lookingAt()) {
+            if (BundleStart.BUNDLE_KEY.matcher(key).lookingAt()) {
                 properties.getResolvedValue(key).ifPresent(value -> defaults.put(key, value.originalValue().trim()));
             }
         }

@@ -1,6 +1,5 @@
 package se.lefileka.config;
 
-import java.util.Arrays;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.BindToRegistry;
@@ -15,6 +14,7 @@ import org.apache.camel.spi.RoutePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.lefileka.cluster.Leadership;
+import se.lefileka.organisations.Organisation;
 
 /**
  * Two nodes, one leader: Camel's cluster service elects the leader, and only the leader runs the
@@ -80,7 +80,7 @@ public class ClusterConfiguration implements CamelConfiguration {
      * node takes over. (A Kubernetes lease is competed for at once.)
      */
     static boolean prefers(String preferred, String organisation) {
-        return preferred.isBlank() || Arrays.stream(preferred.split(",")).map(String::trim).anyMatch(organisation::equals);
+        return preferred.isBlank() || Organisation.list(preferred).contains(organisation);
     }
 
     private static FileLockClusterService fileLock(String id, String root) {

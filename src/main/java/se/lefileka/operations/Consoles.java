@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Header;
+import se.lefileka.organisations.Organisations;
 
 /**
  * The console of every organisation the bundle serves, on the default's server: one
@@ -16,8 +17,6 @@ import org.apache.camel.Header;
  * serves; any other is refused.
  */
 public class Consoles {
-
-    public static final String DEFAULT = "default";
 
     private final ConsoleStatus own;
     private final Supplier<Map<String, CamelContext>> organisations;
@@ -30,7 +29,7 @@ public class Consoles {
 
     /** The organisation's status (blank: the default's), with every organisation's line. */
     public Map<String, Object> status(@Header("organisation") String organisation) throws SQLException {
-        String id = organisation == null || organisation.isBlank() ? DEFAULT : organisation.trim();
+        String id = organisation == null || organisation.isBlank() ? Organisations.DEFAULT : organisation.trim();
         Map<String, ConsoleStatus> all = all();
         ConsoleStatus chosen = all.get(id);
         if (chosen == null) {
@@ -60,7 +59,7 @@ public class Consoles {
 
     private Map<String, ConsoleStatus> all() {
         Map<String, ConsoleStatus> all = new LinkedHashMap<>();
-        all.put(DEFAULT, own);
+        all.put(Organisations.DEFAULT, own);
         organisations.get().forEach((id, context) -> {
             ConsoleStatus theirs = context.getRegistry().lookupByNameAndType("consoleStatus", ConsoleStatus.class);
             if (theirs != null) {

@@ -30,6 +30,8 @@ public class OrganisationBundles extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(OrganisationBundles.class);
     /** The routes of the default's context alone: the console serves every organisation on one port. */
     static final String DEFAULT_ONLY_ROUTES = "file:routes/console.camel.yaml";
+    /** The name an organisation's bundle finds the default's served metrics registry by. */
+    public static final String SERVED_METRICS = "servedMetrics";
 
     private final Organisations organisations;
     private final Map<String, String> defaults;
@@ -60,7 +62,7 @@ public class OrganisationBundles extends ServiceSupport {
     protected void doStart() throws Exception {
         for (Organisation organisation : organisations.all()) {
             Main main = BundleStart.create();
-            Map<String, String> overrides = new java.util.LinkedHashMap<>(defaults);
+            Map<String, String> overrides = new LinkedHashMap<>(defaults);
             overrides.putAll(organisation.overrides(key -> defaults.getOrDefault(key, "")));
             overrides.putAll(shared);
             overrides.put(Organisations.DIR_KEY, "");
@@ -85,7 +87,7 @@ public class OrganisationBundles extends ServiceSupport {
             // stopped with the default's context, before its broker and database: no JVM hook of its own
             main.setShutdownStrategy(new SimpleMainShutdownStrategy());
             main.bind("clock", clock);
-            main.bind("servedMetrics", served);
+            main.bind(SERVED_METRICS, served);
             if (sandbox != null) {
                 main.bind("sandbox", sandbox);
             }

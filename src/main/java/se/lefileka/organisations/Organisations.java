@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -49,16 +50,13 @@ public final class Organisations {
             Pattern.compile("jms\\.embedded\\.producers|jms\\.embedded\\.producer\\.[^.]+\\.(password|password-file|reply-prefix)");
 
     private final List<Organisation> all;
-    /** The budgets' limits an organisation may agree below the SLA's, never above (the budgets' owner names them). */
-    private final List<String> budgetKeys;
 
-    private Organisations(List<Organisation> all, List<String> budgetKeys) {
+    private Organisations(List<Organisation> all) {
         this.all = all;
-        this.budgetKeys = budgetKeys;
     }
 
     public static Organisations none() {
-        return new Organisations(List.of(), List.of());
+        return new Organisations(List.of());
     }
 
     /**
@@ -87,7 +85,7 @@ public final class Organisations {
         if (!refusals.isEmpty()) {
             throw new IllegalArgumentException("Organisations that cannot work:\n  " + String.join("\n  ", refusals));
         }
-        return new Organisations(List.copyOf(read), budgetKeys);
+        return new Organisations(List.copyOf(read));
     }
 
     private static Organisation readFile(Path file, UnaryOperator<String> placeholders, List<String> budgetKeys,
@@ -200,7 +198,7 @@ public final class Organisations {
      * Whether a queue's name is the organisation's: an organisation's are under its prefix; the
      * default's are any under no other organisation's prefix (of those this bundle serves).
      */
-    public java.util.function.Predicate<String> ownsQueue(String organisation) {
+    public Predicate<String> ownsQueue(String organisation) {
         if (!DEFAULT.equals(organisation)) {
             return name -> name.startsWith(organisation + ".");
         }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class BundleStart {
 
     private static final Logger LOG = LoggerFactory.getLogger(BundleStart.class);
-    private static final Pattern BUNDLE_KEY = Pattern.compile("(lefi|leka|jms|bundle|fk|sla|lane)\\.");
+    /** The bundle's own settings (not Camel's): their keys begin so. */
+    public static final Pattern BUNDLE_KEY = Pattern.compile("(lefi|leka|jms|bundle|fk|sla|lane)\\.");
     private static final String CONFIGURATION_CLASSES = "camel.main.configuration-classes";
     /** A configuration class named where it was before 2026-12 (se.lefileka.XConfiguration). */
     private static final Pattern FORMER_CONFIGURATION = Pattern.compile("se\\.lefileka\\.(\\w+Configuration)\\b");

@@ -1,5 +1,7 @@
 package se.lefileka.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -7,6 +9,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import se.lefileka.sandbox.Sandbox;
 import se.lefileka.support.BrokerProcess;
 import se.lefileka.support.BundleHttp;
@@ -82,8 +86,8 @@ public final class OrganisationLeadersBenchmark {
             start("node-" + (char) ('a' + i), ORGANISATIONS.get(i));
         }
         for (String organisation : ORGANISATIONS) {
-            await(() -> leaderOf(organisation) != null && nodes.keySet().stream().allMatch(this::competesForAll),
-                    Duration.ofSeconds(90), "every node up and competing");
+            await("every node up and competing").atMost(Duration.ofSeconds(90)).until(() ->
+                    leaderOf(organisation) != null && nodes.keySet().stream().allMatch(this::competesForAll));
         }
         System.out.printf("%-10s %-8s %-8s %11s %-22s %s%n", "killed", "leader", "then", "moved in s",
                 "also led by it", "others' leaders changed");
@@ -92,29 +96,30 @@ public final class OrganisationLeadersBenchmark {
             dropWork(round++);
             Map<String, String> before = leaders();
             String leader = before.get(organisation);
-            await(() -> sandbox.onlineAnswers() > 0, Duration.ofSeconds(60), "work under way");
+            await("work under way").atMost(Duration.ofSeconds(60)).until(() -> sandbox.onlineAnswers() > 0);
             nodes.get(leader).kill();
             long killed = System.nanoTime();
-            boolean othersChanged = false;
-            String next = null;
-            while (next == null && System.nanoTime() - killed < Duration.ofSeconds(60).toNanos()) {
-                next = leaderOf(organisation);
-                for (String other : ORGANISATIONS) {
-                    // an organisation another node leads: it must not notice
-                    if (!before.get(other).equals(leader) && !before.get(other).equals(leaderOf(other))) {
-                        othersChanged = true;
-                    }
-                }
-                Thread.sleep(100);
-            }
+            AtomicBoolean othersChanged = new AtomicBoolean();
+            AtomicReference<String> next = new AtomicReference<>();
+            await(organisation + " led again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        for (String other : ORGANISATIONS) {
+                            // an organisation another node leads: it must not notice
+                            if (!before.get(other).equals(leader) && !before.get(other).equals(leaderOf(other))) {
+                                othersChanged.set(true);
+                            }
+                        }
+                        next.set(leaderOf(organisation));
+                        return next.get() != null;
+                    });
             double moved = (System.nanoTime() - killed) / 1e9;
             List<String> alsoLed = ORGANISATIONS.stream()
                     .filter(other -> !other.equals(organisation) && leader.equals(before.get(other))).toList();
-            System.out.printf("%-10s %-8s %-8s %11.1f %-22s %s%n", organisation, leader, next, moved,
-                    alsoLed.isEmpty() ? "-" : String.join(",", alsoLed), othersChanged);
+            System.out.printf("%-10s %-8s %-8s %11.1f %-22s %s%n", organisation, leader, next.get(), moved,
+                    alsoLed.isEmpty() ? "-" : String.join(",", alsoLed), othersChanged.get());
             start(leader, organisation);
         }
-        await(this::allAnswered, Duration.ofMinutes(10), "every query and batch answered");
+        await("every query and batch answered").atMost(Duration.ofMinutes(10)).until(this::allAnswered);
         System.out.printf("%n%-10s %9s %12s %9s%n", "org", "queries", "batch rows", "breaches");
         for (String organisation : ORGANISATIONS) {
             Path root = root(organisation);
@@ -196,33 +201,19 @@ public final class OrganisationLeadersBenchmark {
                 || health(ports.get(node), organisation).isEmpty());
     }
 
+    /** What the node's health says of the organisation ("leads", "stands by", "waits ..."; empty while it does not serve). */
     private static String health(int port, String organisation) {
-        try {
-            if ("default".equals(organisation)) {
-                // the default organisation's own check: "this node (a) leads", "... stands by", "... does not compete yet"
-                String cluster = BundleHttp.healthCheck(port, "cluster").path("message").asText();
-                return cluster.contains(") leads") ? "leads" : cluster.contains("does not compete") ? "waits" : "stands by";
-            }
-            String all = BundleHttp.healthCheck(port, "organisations").path("message").asText();
-            for (String line : all.split("; ")) {
-                if (line.startsWith(organisation + ":")) {
-                    return line;
-                }
-            }
-            return "";
-        } catch (Exception notServing) {
-            return "";
+        if ("default".equals(organisation)) {
+            // the default organisation's own check: "this node (a) leads", "... stands by", "... does not compete yet"
+            String cluster = BundleHttp.healthMessage(port, "cluster");
+            return cluster.isEmpty() ? "" : cluster.contains(") leads") ? "leads"
+                    : cluster.contains("does not compete") ? "waits" : "stands by";
         }
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition, Duration within, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not within " + within + ": " + what);
+        for (String line : BundleHttp.healthMessage(port, "organisations").split("; ")) {
+            if (line.startsWith(organisation + ":")) {
+                return line;
             }
-            Thread.sleep(200);
         }
+        return "";
     }
 }

@@ -1,5 +1,7 @@
 package se.lefileka.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,13 +56,8 @@ public final class OrganisationsBenchmark {
                 Folders.drop(Files.createDirectories(root.resolve("inbox/online")), "load.json", file + "]");
                 Folders.drop(Files.createDirectories(root.resolve("inbox/mass")), "load.csv", batch.csv());
             }
-            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-            while (!(done(data.resolve("outbox"), queries) && done(data.resolve("kommun-b/outbox"), queries))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("not done within 30 minutes");
-                }
-                Thread.sleep(1000);
-            }
+            await("both organisations' work answered").atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> done(data.resolve("outbox"), queries) && done(data.resolve("kommun-b/outbox"), queries));
             System.out.printf("%-10s %-7s %7s %9s %9s %7s %8s %9s%n", "org", "budget", "calls", "seconds", "calls/s",
                     "limit", "of limit", "breaches");
             for (String organisation : List.of("default", "kommun-b")) {

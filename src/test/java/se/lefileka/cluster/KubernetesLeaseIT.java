@@ -142,10 +142,6 @@ class KubernetesLeaseIT extends BundleTestSupport {
     }
 
     private String cluster() {
-        try {
-            return BundleHttp.healthCheck(bundle.httpPort(), "cluster").path("message").asText();
-        } catch (Exception notYetServing) {
-            return "";
-        }
+        return BundleHttp.healthMessage(bundle.httpPort(), "cluster");
     }
 }

@@ -83,7 +83,7 @@ class OrganisationLeadersIT extends BundleTestSupport {
         nodes.b().kill();
         long killed = System.nanoTime();
         await().atMost(Duration.ofSeconds(15)).until(() -> {
-            String seen = BundleHttp.healthCheck(nodes.httpA(), "cluster").path("message").asText();
+            String seen = BundleHttp.healthMessage(nodes.httpA(), "cluster");
             aStoppedLeadingTheDefault.compareAndSet(false, !seen.contains("this node (a) leads"));
             return organisationsSeenBy(nodes.httpA()).contains("kommun-b: Started, leads");
         });
@@ -110,10 +110,6 @@ class OrganisationLeadersIT extends BundleTestSupport {
     }
 
     private static String organisationsSeenBy(int httpPort) {
-        try {
-            return BundleHttp.healthCheck(httpPort, "organisations").path("message").asText();
-        } catch (Exception notYetServing) {
-            return "";
-        }
+        return BundleHttp.healthMessage(httpPort, "organisations");
     }
 }

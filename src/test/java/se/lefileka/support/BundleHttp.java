@@ -31,6 +31,15 @@ public final class BundleHttp {
         return healthCheck(bundle.httpPort(), name);
     }
 
+    /** The message of one named check of the bundle serving on the port; empty while it does not serve. */
+    public static String healthMessage(int port, String name) {
+        try {
+            return healthCheck(port, name).path("message").asText();
+        } catch (Exception notYetServing) {
+            return "";
+        }
+    }
+
     /** One named check of the health of the bundle serving on the port. */
     public static JsonNode healthCheck(int port, String name) throws Exception {
         JsonNode health = JSON.readTree(get(port, "/observe/health").body());

@@ -105,11 +105,7 @@ public final class TwoNodes implements AutoCloseable {
     }
 
     private static String cluster(int httpPort) {
-        try {
-            return BundleHttp.healthCheck(httpPort, "cluster").path("message").asText();
-        } catch (Exception notYetServing) {
-            return "";
-        }
+        return BundleHttp.healthMessage(httpPort, "cluster");
     }
 
     @Override
